@@ -1,0 +1,5 @@
+from . import res_company
+from . import res_config_settings
+from . import wjl_department_duty
+from . import hr_department
+from . import wjl_alert

@@ -1,0 +1,57 @@
+# Copyright 2026 Wanjiali
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.tests import new_test_user
+from odoo.tests.common import TransactionCase
+
+
+class WjlBaseCommon(TransactionCase):
+    """Two departments with a head and a staff member each, and an admin.
+
+    Built from scratch, without demo data: ``dept_a`` (head ``manager_a``, staff
+    ``staff_a`` and ``staff_a2``) and ``dept_b`` (head ``manager_b``, staff ``staff_b``).
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.company = cls.env.company
+        cls.Alert = cls.env["wjl.alert"]
+        cls.staff_a = new_test_user(cls.env, "wjl_staff_a", groups="wjl_base.group_wjl_user")
+        cls.staff_a2 = new_test_user(cls.env, "wjl_staff_a2", groups="wjl_base.group_wjl_user")
+        cls.staff_b = new_test_user(cls.env, "wjl_staff_b", groups="wjl_base.group_wjl_user")
+        cls.manager_a = new_test_user(cls.env, "wjl_manager_a", groups="wjl_base.group_wjl_manager")
+        cls.manager_b = new_test_user(cls.env, "wjl_manager_b", groups="wjl_base.group_wjl_manager")
+        cls.reg_admin = new_test_user(cls.env, "wjl_admin", groups="wjl_base.group_wjl_admin")
+        cls.fallback = new_test_user(cls.env, "wjl_fallback", groups="wjl_base.group_wjl_user")
+        cls.outsider = new_test_user(cls.env, "wjl_outsider", groups="base.group_user")
+
+        Department = cls.env["hr.department"]
+        cls.dept_a = Department.create({"name": "Test Line A", "wjl_code": "TST-A"})
+        cls.dept_b = Department.create({"name": "Test Line B", "wjl_code": "TST-B"})
+        Employee = cls.env["hr.employee"]
+        cls.emp_manager_a = Employee.create(
+            {"name": "Head A", "user_id": cls.manager_a.id, "department_id": cls.dept_a.id}
+        )
+        cls.emp_manager_b = Employee.create(
+            {"name": "Head B", "user_id": cls.manager_b.id, "department_id": cls.dept_b.id}
+        )
+        Employee.create(
+            [
+                {"name": "Staff A", "user_id": cls.staff_a.id, "department_id": cls.dept_a.id},
+                {"name": "Staff A2", "user_id": cls.staff_a2.id, "department_id": cls.dept_a.id},
+                {"name": "Staff B", "user_id": cls.staff_b.id, "department_id": cls.dept_b.id},
+            ]
+        )
+        cls.dept_a.manager_id = cls.emp_manager_a
+        cls.dept_b.manager_id = cls.emp_manager_b
+        cls.company.wjl_alert_fallback_user_id = cls.fallback
+        # Any record can be the source of an alert; partners are neutral ones.
+        cls.source_1, cls.source_2, cls.source_3 = cls.env["res.partner"].create(
+            [{"name": "Supplier One"}, {"name": "Supplier Two"}, {"name": "Supplier Three"}]
+        )
+
+    def _alert_activities(self, alert):
+        return self.env["mail.activity"].search(
+            [("res_model", "=", "wjl.alert"), ("res_id", "=", alert.id)]
+        )

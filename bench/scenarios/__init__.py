@@ -1,0 +1,1 @@
+"""Benchmark scenarios, one module per addon (``bench/scenarios/<addon>.py``)."""
