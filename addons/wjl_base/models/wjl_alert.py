@@ -48,7 +48,7 @@ class WjlAlert(models.Model):
     )
     res_name = fields.Char(string="Source", readonly=True)
     res_model_name = fields.Char(string="Source Type", compute="_compute_res_model_name")
-    department_id = fields.Many2one("hr.department", string="Department", index=True, tracking=True)
+    department_id = fields.Many2one("hr.department", index=True, tracking=True)
     user_ids = fields.Many2many(
         "res.users",
         "wjl_alert_res_users_rel",

@@ -13,7 +13,6 @@ class WjlDepartmentDuty(models.Model):
     sequence = fields.Integer(default=10)
     department_id = fields.Many2one(
         "hr.department",
-        string="Department",
         required=True,
         ondelete="cascade",
         index=True,
