@@ -1,0 +1,29 @@
+# Copyright 2026 Wanjiali
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    wjl_risk_level_low_max = fields.Integer(
+        related="company_id.wjl_risk_level_low_max", readonly=False
+    )
+    wjl_risk_level_medium_max = fields.Integer(
+        related="company_id.wjl_risk_level_medium_max", readonly=False
+    )
+    wjl_risk_level_high_max = fields.Integer(
+        related="company_id.wjl_risk_level_high_max", readonly=False
+    )
+    wjl_risk_review_days_low = fields.Integer(
+        related="company_id.wjl_risk_review_days_low", readonly=False
+    )
+    wjl_risk_review_days_medium = fields.Integer(
+        related="company_id.wjl_risk_review_days_medium", readonly=False
+    )
+    wjl_risk_review_days_high = fields.Integer(
+        related="company_id.wjl_risk_review_days_high", readonly=False
+    )
+    wjl_risk_review_days_critical = fields.Integer(
+        related="company_id.wjl_risk_review_days_critical", readonly=False
+    )

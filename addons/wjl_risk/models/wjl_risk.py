@@ -1,0 +1,479 @@
+# Copyright 2026 Wanjiali
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
+
+from .res_company import RISK_LEVELS
+
+STRATEGIES = [
+    ("avoid", "Avoid"),
+    ("reduce", "Reduce"),
+    ("transfer", "Transfer"),
+    ("accept", "Accept (monitor)"),
+]
+STATES = [
+    ("identified", "Identified"),
+    ("assessed", "Assessed"),
+    ("treated", "Treated"),
+    ("monitoring", "Monitoring"),
+    ("closed", "Closed"),
+]
+# Fields only department heads and risk administrators decide (R6.1.2, R6.2.1).
+MANAGER_FIELDS = {"likelihood", "impact", "strategy", "state", "expected_loss"}
+
+
+class WjlRisk(models.Model):
+    """A risk of the risk register 风险清单 (R6.1.3).
+
+    Departments identify their risks (R6.1.1); department heads assess them
+    qualitatively and quantitatively (R6.1.2), choose a response strategy and
+    measures (R6.2.1–R6.2.3) and follow them up with key risk indicators (R6.3).
+    """
+
+    _name = "wjl.risk"
+    _description = "Risk"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "score desc, code desc, id desc"
+    _rec_names_search = ["name", "code"]
+
+    code = fields.Char(
+        string="Reference", required=True, readonly=True, copy=False, default="/", index=True
+    )
+    name = fields.Char(string="Risk", required=True, tracking=True)
+    description = fields.Html()
+    category_id = fields.Many2one("wjl.risk.category", required=True, tracking=True, index=True)
+    category_guidance = fields.Text(related="category_id.guidance", string="Typical Measures")
+    department_id = fields.Many2one(
+        "hr.department",
+        required=True,
+        tracking=True,
+        index=True,
+        default=lambda self: self._default_department_id(),
+        help="Department that owns the risk (R6.1.1).",
+    )
+    owner_id = fields.Many2one(
+        "res.users",
+        string="Risk Owner",
+        tracking=True,
+        default=lambda self: self.env.user,
+        domain=[("share", "=", False)],
+    )
+    causes = fields.Text()
+    consequences = fields.Text()
+    identified_date = fields.Date(
+        string="Identified On", default=fields.Date.context_today, required=True
+    )
+    identified_by_id = fields.Many2one("res.users", default=lambda self: self.env.user)
+    likelihood = fields.Integer(
+        tracking=True, help="Current likelihood from 1 (rare) to 5 (almost certain)."
+    )
+    impact = fields.Integer(tracking=True, help="Current impact from 1 (negligible) to 5 (severe).")
+    score = fields.Integer(
+        compute="_compute_score", store=True, help="Likelihood × impact (R6.1.2)."
+    )
+    level = fields.Selection(
+        RISK_LEVELS,
+        compute="_compute_level",
+        store=True,
+        tracking=True,
+        index=True,
+        help="Level from the score by the risk matrix thresholds of the Settings.",
+    )
+    expected_loss = fields.Monetary(
+        help="Quantitative estimate of the loss should the risk occur (R6.1.2)."
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    strategy = fields.Selection(STRATEGIES, tracking=True)
+    measure_ids = fields.One2many("wjl.risk.measure", "risk_id", string="Response Measures")
+    measure_count = fields.Integer(compute="_compute_counts")
+    assessment_ids = fields.One2many("wjl.risk.assessment", "risk_id", string="Assessment History")
+    last_assessment_date = fields.Date(readonly=True, copy=False)
+    indicator_ids = fields.One2many("wjl.risk.indicator", "risk_id", string="Key Risk Indicators")
+    indicator_count = fields.Integer(compute="_compute_counts")
+    next_review_date = fields.Date(
+        compute="_compute_next_review_date",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="Set from the level by the review intervals of the Settings (R6.2.3).",
+    )
+    review_overdue = fields.Boolean(
+        compute="_compute_review_overdue", search="_search_review_overdue"
+    )
+    state = fields.Selection(
+        STATES, default="identified", required=True, tracking=True, index=True, copy=False
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        (
+            "likelihood_range",
+            "CHECK(likelihood IS NULL OR (likelihood >= 0 AND likelihood <= 5))",
+            "The likelihood goes from 1 to 5.",
+        ),
+        (
+            "impact_range",
+            "CHECK(impact IS NULL OR (impact >= 0 AND impact <= 5))",
+            "The impact goes from 1 to 5.",
+        ),
+    ]
+
+    @api.model
+    def _default_department_id(self):
+        return self.env.user.employee_id.department_id
+
+    # ------------------------------------------------------------------
+    # Constraints and computes
+    # ------------------------------------------------------------------
+
+    @api.constrains("strategy", "level")
+    def _check_strategy(self):
+        """R6.2.1: a high or critical risk must be avoided, reduced or transferred."""
+        for risk in self:
+            if risk.strategy == "accept" and risk.level in ("high", "critical"):
+                raise ValidationError(
+                    self.env._(
+                        "The risk %(risk)s is %(level)s: it cannot simply be accepted. "
+                        "Avoid, reduce or transfer it (R6.2.1), or reassess it first.",
+                        risk=risk.display_name,
+                        level=dict(self._fields["level"]._description_selection(self.env))[
+                            risk.level
+                        ],
+                    )
+                )
+
+    @api.constrains("likelihood", "impact")
+    def _check_rating(self):
+        for risk in self:
+            if bool(risk.likelihood) != bool(risk.impact):
+                raise ValidationError(
+                    self.env._(
+                        "Rate both the likelihood and the impact of %s (1 to 5).",
+                        risk.display_name,
+                    )
+                )
+
+    @api.depends("code", "name")
+    def _compute_display_name(self):
+        for risk in self:
+            risk.display_name = (
+                f"[{risk.code}] {risk.name}" if risk.code and risk.code != "/" else risk.name
+            )
+
+    @api.depends("likelihood", "impact")
+    def _compute_score(self):
+        for risk in self:
+            risk.score = (risk.likelihood or 0) * (risk.impact or 0)
+
+    @api.depends(
+        "score",
+        "company_id.wjl_risk_level_low_max",
+        "company_id.wjl_risk_level_medium_max",
+        "company_id.wjl_risk_level_high_max",
+    )
+    def _compute_level(self):
+        for risk in self:
+            company = risk.company_id or self.env.company
+            risk.level = company._wjl_risk_level(risk.score)
+
+    @api.depends(
+        "level",
+        "last_assessment_date",
+        "identified_date",
+        "company_id.wjl_risk_review_days_low",
+        "company_id.wjl_risk_review_days_medium",
+        "company_id.wjl_risk_review_days_high",
+        "company_id.wjl_risk_review_days_critical",
+    )
+    def _compute_next_review_date(self):
+        for risk in self:
+            start = risk.last_assessment_date or risk.identified_date
+            if not start:
+                risk.next_review_date = False
+                continue
+            company = risk.company_id or self.env.company
+            risk.next_review_date = start + timedelta(
+                days=company._wjl_risk_review_days(risk.level)
+            )
+
+    @api.depends("next_review_date", "state")
+    def _compute_review_overdue(self):
+        today = fields.Date.context_today(self)
+        for risk in self:
+            risk.review_overdue = bool(
+                risk.state != "closed" and risk.next_review_date and risk.next_review_date < today
+            )
+
+    def _search_review_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on review_overdue."))
+        domain = [
+            ("state", "!=", "closed"),
+            ("next_review_date", "<", fields.Date.context_today(self)),
+        ]
+        if (operator == "=") != value:
+            return ["!", *expression.normalize_domain(domain)]
+        return domain
+
+    def _compute_counts(self):
+        measures = dict(
+            self.env["wjl.risk.measure"]._read_group(
+                [("risk_id", "in", self.ids)], ["risk_id"], ["__count"]
+            )
+        )
+        indicators = dict(
+            self.env["wjl.risk.indicator"]._read_group(
+                [("risk_id", "in", self.ids)], ["risk_id"], ["__count"]
+            )
+        )
+        for risk in self:
+            risk.measure_count = measures.get(risk, 0)
+            risk.indicator_count = indicators.get(risk, 0)
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    def _check_manager_fields(self, fnames):
+        """Staff propose risks; only department heads assess and treat them."""
+        if self.env.su or self.env.user.has_group("wjl_risk.group_risk_manager"):
+            return
+        forbidden = MANAGER_FIELDS & set(fnames)
+        if forbidden:
+            raise AccessError(
+                self.env._(
+                    "Only department heads and risk administrators may assess or treat "
+                    "a risk (%(fields)s). Propose the risk; your department head "
+                    "will assess it.",
+                    fields=", ".join(sorted(forbidden)),
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_manager_fields(
+                {
+                    fname
+                    for fname, value in vals.items()
+                    if value and not (fname == "state" and value == "identified")
+                }
+            )
+            if vals.get("code", "/") == "/":
+                vals["code"] = self.env["ir.sequence"].next_by_code("wjl.risk") or "/"
+        risks = super().create(vals_list)
+        rated = risks.filtered(lambda r: r.likelihood and r.impact)
+        if rated:
+            rated._wjl_log_assessment(self.env.context.get("wjl_risk_assessment_note"))
+        return risks
+
+    def write(self, vals):
+        self._check_manager_fields(vals)
+        res = super().write(vals)
+        if {"likelihood", "impact"} & vals.keys():
+            rated = self.filtered(lambda r: r.likelihood and r.impact)
+            if rated:
+                rated._wjl_log_assessment(self.env.context.get("wjl_risk_assessment_note"))
+        return res
+
+    # ------------------------------------------------------------------
+    # Business
+    # ------------------------------------------------------------------
+
+    def _wjl_log_assessment(self, notes=None):
+        """Add a row to the assessment history of each risk (R6.1.2).
+
+        The history is written by the system whenever the current assessment
+        changes, so it is created as superuser: who may assess was already
+        checked on the risk itself (:meth:`_check_manager_fields` and the access
+        rules of ``write``).
+        """
+        today = fields.Date.context_today(self)
+        self.env["wjl.risk.assessment"].sudo().create(
+            [
+                {
+                    "risk_id": risk.id,
+                    "date": today,
+                    "assessor_id": self.env.user.id,
+                    "likelihood": risk.likelihood,
+                    "impact": risk.impact,
+                    "score": risk.score,
+                    "level": risk.level,
+                    "notes": notes or False,
+                }
+                for risk in self
+            ]
+        )
+        # sudo: the date and the move of a proposal to "assessed" are consequences
+        # of the assessment the user was allowed to record.
+        self.sudo().write({"last_assessment_date": today})
+        self.filtered(lambda r: r.state == "identified").sudo().write({"state": "assessed"})
+
+    def _wjl_record_assessment(self, likelihood, impact, notes=None, expected_loss=None):
+        """Reassess the risks: new current rating and one history row each."""
+        vals = {"likelihood": likelihood, "impact": impact}
+        if expected_loss is not None:
+            vals["expected_loss"] = expected_loss
+        self.with_context(wjl_risk_assessment_note=notes).write(vals)
+        return True
+
+    def action_assess(self):
+        self.ensure_one()
+        self._check_manager_fields({"likelihood"})
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Assess Risk"),
+            "res_model": "wjl.risk.assess.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_risk_id": self.id},
+        }
+
+    def action_treat(self):
+        """R6.2.1–R6.2.2: a response strategy, and measures unless accepted."""
+        for risk in self:
+            if not risk.level:
+                raise UserError(
+                    self.env._("Assess the risk %s before choosing its response.", risk.code)
+                )
+            if not risk.strategy:
+                raise UserError(
+                    self.env._("Choose a response strategy for the risk %s first.", risk.code)
+                )
+            if risk.strategy != "accept" and not risk.measure_ids:
+                raise UserError(
+                    self.env._(
+                        "Add at least one response measure to the risk %s (R6.2.2).",
+                        risk.code,
+                    )
+                )
+        self.write({"state": "treated"})
+        return True
+
+    def action_monitor(self):
+        if any(not risk.level for risk in self):
+            raise UserError(self.env._("Assess the risk before monitoring it."))
+        self.write({"state": "monitoring"})
+        return True
+
+    def action_close(self):
+        self.write({"state": "closed"})
+        return True
+
+    def action_reopen(self):
+        for risk in self.filtered(lambda r: r.state == "closed"):
+            risk.state = "assessed" if risk.level else "identified"
+        return True
+
+    def action_open_indicators(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("wjl_risk.wjl_risk_indicator_action")
+        action["domain"] = [("risk_id", "=", self.id)]
+        action["context"] = {"default_risk_id": self.id}
+        return action
+
+    def action_open_measures(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("wjl_risk.wjl_risk_measure_action")
+        action["domain"] = [("risk_id", "=", self.id)]
+        action["context"] = {"default_risk_id": self.id}
+        return action
+
+    def action_export_register_xlsx(self):
+        """Download the register (these risks, or all readable ones) as Excel (R6.1.3)."""
+        ids = ",".join(str(i) for i in self.ids)
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/wjl_risk/register.xlsx?ids={ids}",
+            "target": "download",
+        }
+
+    # ------------------------------------------------------------------
+    # Heat map and reminders
+    # ------------------------------------------------------------------
+
+    @api.model
+    def get_heatmap_data(self, domain=None):
+        """Counts of open risks per likelihood × impact cell, in ONE grouped query.
+
+        :param list domain: optional extra search domain (e.g. a department)
+        :return: dict with ``cells`` (25 dicts: likelihood, impact, score, level,
+            count), ``total`` and the level labels
+        """
+        base = [("state", "!=", "closed"), ("likelihood", ">", 0), ("impact", ">", 0)]
+        groups = self._read_group(
+            expression.AND([base, domain or []]), ["likelihood", "impact"], ["__count"]
+        )
+        counts = {(likelihood, impact): count for likelihood, impact, count in groups}
+        Company = self.env["res.company"]
+        thresholds = Company._wjl_risk_thresholds(self.env.company.id)
+        cells = []
+        for likelihood in range(5, 0, -1):
+            for impact in range(1, 6):
+                score = likelihood * impact
+                cells.append(
+                    {
+                        "likelihood": likelihood,
+                        "impact": impact,
+                        "score": score,
+                        "level": Company._wjl_risk_level_for(score, thresholds),
+                        "count": counts.get((likelihood, impact), 0),
+                    }
+                )
+        return {
+            "cells": cells,
+            "total": sum(counts.values()),
+            "levels": dict(self._fields["level"]._description_selection(self.env)),
+        }
+
+    @api.model
+    def _cron_remind_overdue_reviews(self):
+        """Give the owner of each risk past its review date a review activity (R6.2.3).
+
+        One activity per risk: risks that already have an open reminder are skipped.
+        """
+        activity_type = self.env.ref("wjl_risk.mail_activity_type_risk_review")
+        risks = self.search([("review_overdue", "=", True)])
+        if not risks:
+            return self.browse()
+        already = set(
+            self.env["mail.activity"]
+            .search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", risks.ids),
+                    ("activity_type_id", "=", activity_type.id),
+                ]
+            )
+            .mapped("res_id")
+        )
+        model_id = self.env["ir.model"]._get_id(self._name)
+        today = fields.Date.context_today(self)
+        vals_list = []
+        todo = risks.filtered(lambda r: r.id not in already)
+        for risk in todo:
+            user = risk.owner_id or risk.department_id.manager_id.user_id
+            if not user:
+                continue
+            vals_list.append(
+                {
+                    "res_model_id": model_id,
+                    "res_id": risk.id,
+                    "activity_type_id": activity_type.id,
+                    "summary": self.env._(
+                        "Review the risk %(code)s (due %(date)s)",
+                        code=risk.code,
+                        date=risk.next_review_date,
+                    ),
+                    "user_id": user.id,
+                    "date_deadline": today,
+                }
+            )
+        self.env["mail.activity"].create(vals_list)
+        return todo

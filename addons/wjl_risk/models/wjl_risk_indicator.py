@@ -1,0 +1,656 @@
+# Copyright 2026 Wanjiali
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import ast
+import logging
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
+from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
+
+STATUSES = [
+    ("ok", "Normal"),
+    ("warning", "Warning"),
+    ("critical", "Critical"),
+    ("error", "Error"),
+]
+MEASURES = [("count", "Count"), ("sum", "Sum"), ("avg", "Average")]
+NUMERIC_TYPES = ("integer", "float", "monetary")
+FREQUENCY_DELTA = {
+    "daily": relativedelta(days=1),
+    "weekly": relativedelta(weeks=1),
+    "monthly": relativedelta(months=1),
+}
+# What configures a computed indicator: only risk administrators may set it (R7.2.2).
+COMPUTED_CONFIG_FIELDS = {
+    "source",
+    "model_id",
+    "domain",
+    "measure",
+    "measure_field_id",
+    "date_field_id",
+    "date_filter",
+    "date_days",
+    "is_ratio",
+    "denominator_model_id",
+    "denominator_domain",
+    "denominator_measure",
+    "denominator_field_id",
+}
+ALERT_KIND = "risk_kri"
+
+
+class WjlRiskIndicator(models.Model):
+    """A key risk indicator 关键风险指标 that reveals a risk's trend (R6.3.1).
+
+    Manual indicators get their values from people; computed ones measure any
+    installed model without code: a model, a domain and a measure (count, sum
+    or average of a numeric field), optionally divided by a second one. Values
+    come from the ORM's grouped reads run under the indicator's company; a
+    domain is a literal parsed with :func:`ast.literal_eval`, never Python to
+    evaluate. Crossing a threshold raises an alert of kind ``risk_kri`` (R6.3.2).
+    """
+
+    _name = "wjl.risk.indicator"
+    _description = "Key Risk Indicator"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "risk_id, name, id"
+
+    name = fields.Char(string="Indicator", required=True, tracking=True)
+    risk_id = fields.Many2one(
+        "wjl.risk", required=True, ondelete="cascade", index=True, tracking=True
+    )
+    department_id = fields.Many2one(
+        related="risk_id.department_id", store=True, string="Department", index=True
+    )
+    owner_id = fields.Many2one(related="risk_id.owner_id", string="Risk Owner")
+    category_id = fields.Many2one(related="risk_id.category_id", store=True)
+    company_id = fields.Many2one(related="risk_id.company_id", store=True, index=True)
+    active = fields.Boolean(default=True)
+    description = fields.Text()
+    unit = fields.Char(help="Unit shown beside the value, e.g. %, days, CNY.")
+    source = fields.Selection(
+        [("manual", "Manual"), ("computed", "Computed")],
+        default="manual",
+        required=True,
+        tracking=True,
+    )
+    # numerator
+    model_id = fields.Many2one(
+        "ir.model",
+        ondelete="cascade",
+        domain=[("transient", "=", False), ("abstract", "=", False)],
+    )
+    model_name = fields.Char(related="model_id.model", string="Model Name")
+    domain = fields.Char(default="[]", help="Which records are measured.")
+    measure = fields.Selection(MEASURES, default="count", required=True)
+    measure_field_id = fields.Many2one(
+        "ir.model.fields",
+        string="Measured Field",
+        ondelete="cascade",
+        domain="[('model_id', '=', model_id), ('ttype', 'in', ('integer', 'float', "
+        "'monetary')), ('store', '=', True)]",
+    )
+    date_field_id = fields.Many2one(
+        "ir.model.fields",
+        ondelete="cascade",
+        domain="[('model_id', '=', model_id), ('ttype', 'in', ('date', 'datetime')), "
+        "('store', '=', True)]",
+        help="Optional relative date filter on the measured records.",
+    )
+    date_filter = fields.Selection(
+        [
+            ("before_today", "Before today (overdue)"),
+            ("last_days", "In the last days"),
+        ],
+    )
+    date_days = fields.Integer(string="Days", default=30)
+    # denominator
+    is_ratio = fields.Boolean(string="Ratio", help="Divide the measure by a second measure.")
+    denominator_model_id = fields.Many2one(
+        "ir.model",
+        ondelete="cascade",
+        domain=[("transient", "=", False), ("abstract", "=", False)],
+    )
+    denominator_model_name = fields.Char(
+        related="denominator_model_id.model", string="Denominator Model Name"
+    )
+    denominator_domain = fields.Char(default="[]")
+    denominator_measure = fields.Selection(MEASURES, default="count", required=True)
+    denominator_field_id = fields.Many2one(
+        "ir.model.fields",
+        ondelete="cascade",
+        domain="[('model_id', '=', denominator_model_id), ('ttype', 'in', ('integer', "
+        "'float', 'monetary')), ('store', '=', True)]",
+    )
+    # thresholds and evaluation
+    direction = fields.Selection(
+        [("above", "Alert above"), ("below", "Alert below")],
+        default="above",
+        required=True,
+        help="Above: higher values are worse. Below: lower values are worse.",
+    )
+    threshold_warning = fields.Float(string="Warning Threshold", tracking=True)
+    threshold_critical = fields.Float(string="Critical Threshold", tracking=True)
+    frequency = fields.Selection(
+        [("daily", "Daily"), ("weekly", "Weekly"), ("monthly", "Monthly")],
+        default="daily",
+        required=True,
+    )
+    next_evaluation_date = fields.Datetime(
+        string="Next Evaluation", default=fields.Datetime.now, copy=False, index=True
+    )
+    value = fields.Float(copy=False, digits=(16, 4))
+    value_date = fields.Datetime(string="Evaluated On", readonly=True, copy=False)
+    status = fields.Selection(STATUSES, readonly=True, copy=False, index=True)
+    error_message = fields.Text(string="Error", readonly=True, copy=False)
+    value_ids = fields.One2many("wjl.risk.indicator.value", "indicator_id", string="Values")
+    color = fields.Integer(compute="_compute_color")
+
+    # ------------------------------------------------------------------
+    # Constraints and computes
+    # ------------------------------------------------------------------
+
+    @api.depends("status")
+    def _compute_color(self):
+        colors = {"ok": 10, "warning": 2, "critical": 1, "error": 4}
+        for indicator in self:
+            indicator.color = colors.get(indicator.status, 0)
+
+    @api.constrains("direction", "threshold_warning", "threshold_critical")
+    def _check_thresholds(self):
+        for indicator in self:
+            warning, critical = indicator.threshold_warning, indicator.threshold_critical
+            if (indicator.direction == "above" and critical < warning) or (
+                indicator.direction == "below" and critical > warning
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The critical threshold of %s must be beyond the warning one: "
+                        "higher when alerting above, lower when alerting below.",
+                        indicator.display_name,
+                    )
+                )
+
+    @api.constrains(*COMPUTED_CONFIG_FIELDS)
+    def _check_computed_config(self):
+        for indicator in self.filtered(lambda i: i.source == "computed"):
+            indicator._wjl_check_side(
+                indicator.model_id, indicator.domain, indicator.measure, indicator.measure_field_id
+            )
+            if indicator.date_filter:
+                if (
+                    not indicator.date_field_id
+                    or indicator.date_field_id.model_id != indicator.model_id
+                ):
+                    raise ValidationError(
+                        self.env._("Choose the date field the date filter applies to.")
+                    )
+                if indicator.date_filter == "last_days" and indicator.date_days < 1:
+                    raise ValidationError(self.env._("The number of days must be positive."))
+            if indicator.is_ratio:
+                indicator._wjl_check_side(
+                    indicator.denominator_model_id,
+                    indicator.denominator_domain,
+                    indicator.denominator_measure,
+                    indicator.denominator_field_id,
+                )
+
+    def _wjl_check_side(self, model, domain_text, measure, field):
+        if not model:
+            raise ValidationError(
+                self.env._("Choose the model that the indicator %s measures.", self.name)
+            )
+        if model.model not in self.env:
+            raise ValidationError(self.env._("The model %s is not installed.", model.model))
+        if measure != "count":
+            if not field or field.model_id != model or field.ttype not in NUMERIC_TYPES:
+                raise ValidationError(
+                    self.env._(
+                        "A sum or an average needs a stored numeric field of %s.",
+                        model.name,
+                    )
+                )
+        self._wjl_parse_domain(model.model, domain_text)
+
+    @api.model
+    def _wjl_literal_domain(self, domain_text):
+        """Parse a domain written as a Python literal (``ast.literal_eval``).
+
+        Only literals are accepted: no names, calls or attributes, so nothing a
+        user writes is ever executed.
+
+        :return: the domain as a list of leaves and operators
+        :raise ValidationError: when the text is no literal list
+        """
+        text = (domain_text or "").strip() or "[]"
+        try:
+            domain = ast.literal_eval(text)
+        except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError) as exc:
+            raise ValidationError(
+                self.env._(
+                    "The domain %(domain)s is not a literal list of conditions (%(error)s). "
+                    "Use plain values only; for dates relative to today use the date filter.",
+                    domain=text,
+                    error=exc,
+                )
+            ) from exc
+        if not isinstance(domain, list | tuple):
+            raise ValidationError(self.env._("The domain %s must be a list.", text))
+        return [tuple(leaf) if isinstance(leaf, list) else leaf for leaf in domain]
+
+    @api.model
+    def _wjl_parse_domain(self, model_name, domain_text):
+        """Parse a literal domain and check it against the model (configuration time).
+
+        :raise ValidationError: when the text is no literal domain or names
+            fields or operators the model does not have
+        """
+        domain = self._wjl_literal_domain(domain_text)
+        try:
+            # Builds the query without running it: checks fields, paths, operators.
+            self.env[model_name].sudo()._search(domain)
+        except Exception as exc:  # noqa: BLE001 - any invalid domain is a user error
+            raise ValidationError(
+                self.env._(
+                    "The domain %(domain)s does not fit the model %(model)s: %(error)s",
+                    domain=(domain_text or "").strip() or "[]",
+                    model=model_name,
+                    error=exc,
+                )
+            ) from exc
+        return domain
+
+    # ------------------------------------------------------------------
+    # CRUD: only risk administrators configure computed indicators
+    # ------------------------------------------------------------------
+
+    def _wjl_is_risk_admin(self):
+        return self.env.su or self.env.user.has_group("wjl_risk.group_risk_admin")
+
+    def _wjl_check_computed_rights(self, vals=None):
+        if self._wjl_is_risk_admin():
+            return
+        if (vals or {}).get("source") == "computed" or any(
+            indicator.source == "computed" for indicator in self
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only risk administrators may configure computed indicators: they "
+                    "can measure any data of the company."
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._wjl_check_computed_rights(vals)
+        indicators = super().create(vals_list)
+        manual = indicators.filtered(lambda i: i.source == "manual" and i.value)
+        if manual:
+            # sudo: the result of a value the user may set (see _wjl_apply_results)
+            manual.sudo()._wjl_apply_results({i: (i.value, None) for i in manual})
+        return indicators
+
+    def write(self, vals):
+        user_fields = {fname for fname in vals if not fname.startswith(("message_", "activity_"))}
+        if user_fields:
+            self._wjl_check_computed_rights(vals)
+        res = super().write(vals)
+        if "value" in vals:
+            manual = self.filtered(lambda i: i.source == "manual")
+            if manual:
+                # sudo: see _wjl_apply_results; the user was allowed to write the value
+                manual.sudo()._wjl_apply_results({i: (i.value, None) for i in manual})
+        return res
+
+    def unlink(self):
+        self._wjl_check_computed_rights()
+        return super().unlink()
+
+    # ------------------------------------------------------------------
+    # Evaluation
+    # ------------------------------------------------------------------
+
+    def action_evaluate(self):
+        """Evaluate the selected indicators now (R6.3.1).
+
+        Whoever may edit the indicators may ask for an evaluation; the values
+        are then computed and recorded by the system (see :meth:`_wjl_evaluate`).
+        """
+        self.check_access("write")
+        # sudo: computed indicators measure other models under the indicator's
+        # company, whatever the caller may read (only aggregates are stored).
+        self.sudo()._wjl_evaluate()
+        return True
+
+    def _wjl_evaluate(self):
+        """Evaluate the indicators; one failing indicator does not stop the others.
+
+        Each computed indicator runs in its own savepoint: a failing domain or
+        query is rolled back, the indicator gets ``error`` and its reason, the
+        others go on. Results are then written in batch.
+
+        The per-indicator savepoints share one name inside an enclosing
+        savepoint of the batch: ``SAVEPOINT`` before each indicator, ``ROLLBACK
+        TO SAVEPOINT`` only when it fails, and the enclosing ``RELEASE`` frees
+        them all at once, so a simple indicator costs 2 queries and a ratio 3.
+
+        :return: dict indicator -> (value or None, error message or None)
+        """
+        self.env.flush_all()
+        results = {}
+        parse_cache = {}
+        cr = self.env.cr
+        with cr.savepoint(flush=False):
+            for indicator in self:
+                if indicator.source != "computed":
+                    results[indicator] = (indicator.value, None)
+                    continue
+                cr.execute(SQL("SAVEPOINT wjl_risk_indicator"))
+                try:
+                    results[indicator] = (indicator._wjl_compute_value(parse_cache), None)
+                except Exception as exc:  # noqa: BLE001 - isolate every indicator
+                    cr.execute(SQL("ROLLBACK TO SAVEPOINT wjl_risk_indicator"))
+                    _logger.info("Key risk indicator %s failed: %s", indicator.id, exc)
+                    results[indicator] = (None, str(exc) or exc.__class__.__name__)
+        self._wjl_apply_results(results)
+        return results
+
+    def _wjl_compute_value(self, parse_cache=None):
+        """The current value of a computed indicator (numerator / denominator)."""
+        self.ensure_one()
+        numerator = self._wjl_measure_side(
+            self.model_id.model,
+            self.domain,
+            self.measure,
+            self.measure_field_id.name,
+            self._wjl_date_domain(),
+            parse_cache,
+        )
+        if not self.is_ratio:
+            return numerator
+        denominator = self._wjl_measure_side(
+            self.denominator_model_id.model,
+            self.denominator_domain,
+            self.denominator_measure,
+            self.denominator_field_id.name,
+            [],
+            parse_cache,
+        )
+        if not denominator:
+            raise UserError(self.env._("The denominator is zero: the ratio cannot be computed."))
+        return numerator / denominator
+
+    def _wjl_date_domain(self):
+        if not (self.date_filter and self.date_field_id):
+            return []
+        fname = self.date_field_id.name
+        is_date = self.date_field_id.ttype == "date"
+        now = fields.Datetime.now()
+        if self.date_filter == "before_today":
+            limit = fields.Date.context_today(self) if is_date else now
+            return [(fname, "<", limit)]
+        start = now - timedelta(days=self.date_days)
+        return [(fname, ">=", start.date() if is_date else start)]
+
+    def _wjl_measure_side(self, model_name, domain_text, measure, field_name, extra, cache):
+        """One grouped read: count, sum or average over the domain, in the company.
+
+        :param dict cache: shared by a batch; keeps parsed domains and models
+        """
+        cache = {} if cache is None else cache
+        company = self.company_id
+        key = (model_name, company.id)
+        if key not in cache:
+            if not model_name or model_name not in self.env:
+                raise UserError(self.env._("The model %s is not installed.", model_name))
+            # sudo: an indicator is configured by a risk administrator and measures
+            # the data of its company; record rules are replaced by the explicit
+            # company filter below. Only the aggregate leaves this method.
+            model = self.env[model_name].sudo().with_company(company)
+            company_field = model._fields.get("company_id")
+            company_domain = []
+            if company_field and company_field.store and company_field.type == "many2one":
+                company_domain = [("company_id", "in", [company.id, False])]
+            cache[key] = (model, company_domain)
+        model, company_domain = cache[key]
+        if domain_text not in cache:
+            # fields and operators are checked by the grouped read itself
+            cache[domain_text] = self._wjl_literal_domain(domain_text)
+        domain = expression.AND([cache[domain_text], company_domain, extra])
+        if measure == "count":
+            aggregate = "__count"
+        else:
+            if not field_name or field_name not in model._fields:
+                raise UserError(
+                    self.env._("The measured field of %s no longer exists.", model_name)
+                )
+            aggregate = f"{field_name}:{measure}"
+        [(value,)] = model._read_group(domain, [], [aggregate])
+        return float(value or 0.0)
+
+    def _wjl_status_for(self, value):
+        self.ensure_one()
+        if self.direction == "above":
+            if value >= self.threshold_critical:
+                return "critical"
+            if value >= self.threshold_warning:
+                return "warning"
+            return "ok"
+        if value <= self.threshold_critical:
+            return "critical"
+        if value <= self.threshold_warning:
+            return "warning"
+        return "ok"
+
+    def _wjl_apply_results(self, results):
+        """Store values and statuses, keep the history, raise or resolve alerts.
+
+        Values are recorded by the system: run as superuser by the callers, who
+        checked that the user may evaluate or set them. The cron evaluates
+        thousands of indicators, so values and history rows are written with
+        one parameterised ``UPDATE`` and one ``INSERT`` for the whole batch
+        (nothing else is stored from these columns), then the cache is
+        invalidated. On error the last good value is kept.
+
+        :param dict results: indicator -> (value or None, error message or None)
+        """
+        if not results:
+            return
+        self.flush_model()
+        now = fields.Datetime.now()
+        uid = self.env.uid
+        rows = []
+        to_raise = []
+        to_resolve = self.browse()
+        for indicator, (value, error) in results.items():
+            previous = indicator.status
+            status = "error" if error else indicator._wjl_status_for(value)
+            rows.append(
+                (
+                    indicator.id,
+                    indicator.value if error else float(value),
+                    status,
+                    error or None,
+                    now + FREQUENCY_DELTA[indicator.frequency],
+                    0.0 if error else float(value),
+                )
+            )
+            if status in ("warning", "critical") and previous != status:
+                to_raise.append(indicator)
+            elif status == "ok" and previous in ("warning", "critical"):
+                to_resolve |= indicator
+        ids, values, statuses, errors, next_dates, history_values = (
+            list(column) for column in zip(*rows)
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE wjl_risk_indicator AS i
+                   SET value = v.value, status = v.status, error_message = v.error_message,
+                       next_evaluation_date = v.next_date, value_date = %s,
+                       write_uid = %s, write_date = %s
+                  FROM unnest(%s::int[], %s::float8[], %s::varchar[], %s::text[],
+                              %s::timestamp[]) AS v(id, value, status, error_message, next_date)
+                 WHERE i.id = v.id
+                """,
+                now,
+                uid,
+                now,
+                ids,
+                values,
+                statuses,
+                errors,
+                next_dates,
+            )
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                INSERT INTO wjl_risk_indicator_value
+                       (indicator_id, risk_id, department_id, company_id, date, value,
+                        status, error_message, create_uid, create_date, write_uid, write_date)
+                SELECT i.id, i.risk_id, i.department_id, i.company_id, %s, v.value,
+                       v.status, v.error_message, %s, %s, %s, %s
+                  FROM unnest(%s::int[], %s::float8[], %s::varchar[], %s::text[])
+                       AS v(id, value, status, error_message)
+                  JOIN wjl_risk_indicator i ON i.id = v.id
+                """,
+                now,
+                uid,
+                now,
+                uid,
+                now,
+                ids,
+                history_values,
+                statuses,
+                errors,
+            )
+        )
+        indicators = self.browse(ids)
+        indicators.invalidate_recordset(
+            [
+                "value",
+                "status",
+                "error_message",
+                "next_evaluation_date",
+                "value_date",
+                "write_uid",
+                "write_date",
+                "color",
+                "value_ids",
+            ]
+        )
+        Alert = self.env["wjl.alert"]
+        for indicator in to_raise:
+            risk = indicator.risk_id
+            Alert.raise_alert(
+                indicator,
+                ALERT_KIND,
+                level=indicator.status,
+                message=indicator._wjl_alert_message(),
+                department=risk.department_id,
+                users=risk.owner_id | risk.department_id.manager_id.user_id,
+            )
+        if to_resolve:
+            Alert.resolve_alert(to_resolve, ALERT_KIND)
+
+    def _wjl_alert_message(self):
+        self.ensure_one()
+        threshold = self.threshold_critical if self.status == "critical" else self.threshold_warning
+        return self.env._(
+            "The key risk indicator %(indicator)s of the risk %(risk)s is %(value)s "
+            "%(unit)s, beyond its threshold %(threshold)s (R6.3.2).",
+            indicator=self.name,
+            risk=self.risk_id.display_name,
+            value=round(self.value, 4),
+            unit=self.unit or "",
+            threshold=threshold,
+        )
+
+    @api.model
+    def _cron_evaluate_due(self, batch_size=200):
+        """Evaluate the due indicators of open risks, one batch per call (R6.3.1).
+
+        Reports its progress to the cron so that the next batch runs right after
+        this one is committed.
+        """
+        domain = [
+            ("source", "=", "computed"),
+            ("risk_id.state", "!=", "closed"),
+            "|",
+            ("next_evaluation_date", "=", False),
+            ("next_evaluation_date", "<=", fields.Datetime.now()),
+        ]
+        indicators = self.search(domain, limit=batch_size, order="next_evaluation_date, id")
+        if not indicators:
+            return 0
+        indicators._wjl_evaluate()
+        remaining = self.search_count(domain) if len(indicators) == batch_size else 0
+        self.env["ir.cron"]._notify_progress(done=len(indicators), remaining=remaining)
+        return len(indicators)
+
+    @api.model
+    def _demo_setup(self):
+        """Demo: indicator templates on stock models when installed, then evaluate.
+
+        ``account`` and ``stock`` are not dependencies of this addon, so these
+        indicators only exist when those models are there (R6.3.1).
+        """
+        env = self.env
+        templates = []
+        finance_risk = env.ref("wjl_risk.wjl_risk_demo_receivables", raise_if_not_found=False)
+        logistics_risk = env.ref("wjl_risk.wjl_risk_demo_late_supply", raise_if_not_found=False)
+        if finance_risk and "account.move" in env:
+            model = env["ir.model"]._get("account.move")
+            fields_by_name = {f.name: f for f in model.field_id}
+            if "amount_residual_signed" in fields_by_name and "invoice_date_due" in fields_by_name:
+                templates.append(
+                    {
+                        "name": "Overdue customer invoices amount",
+                        "risk_id": finance_risk.id,
+                        "source": "computed",
+                        "model_id": model.id,
+                        "domain": "[('move_type', '=', 'out_invoice'), ('state', '=', 'posted'), "
+                        "('payment_state', 'in', ['not_paid', 'partial'])]",
+                        "measure": "sum",
+                        "measure_field_id": fields_by_name["amount_residual_signed"].id,
+                        "date_field_id": fields_by_name["invoice_date_due"].id,
+                        "date_filter": "before_today",
+                        "threshold_warning": 50000,
+                        "threshold_critical": 200000,
+                        "unit": "CNY",
+                        "frequency": "daily",
+                    }
+                )
+        if logistics_risk and "stock.picking" in env:
+            model = env["ir.model"]._get("stock.picking")
+            fields_by_name = {f.name: f for f in model.field_id}
+            if "scheduled_date" in fields_by_name:
+                templates.append(
+                    {
+                        "name": "Late receipts",
+                        "risk_id": logistics_risk.id,
+                        "source": "computed",
+                        "model_id": model.id,
+                        "domain": "[('picking_type_code', '=', 'incoming'), "
+                        "('state', 'not in', ['done', 'cancel'])]",
+                        "measure": "count",
+                        "date_field_id": fields_by_name["scheduled_date"].id,
+                        "date_filter": "before_today",
+                        "threshold_warning": 10,
+                        "threshold_critical": 25,
+                        "unit": "receipts",
+                        "frequency": "daily",
+                    }
+                )
+        if templates:
+            self.create(templates)
+        self.search([("source", "=", "computed")])._wjl_evaluate()
+        return True

@@ -1,0 +1,70 @@
+# Copyright 2026 Wanjiali
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+
+
+class WjlRiskMeasure(models.Model):
+    """A response measure of a risk (R6.2.2) and the check of its effect (R6.2.3)."""
+
+    _name = "wjl.risk.measure"
+    _description = "Risk Response Measure"
+    _order = "deadline, id"
+
+    name = fields.Char(string="Measure", required=True)
+    description = fields.Text()
+    risk_id = fields.Many2one("wjl.risk", required=True, ondelete="cascade", index=True)
+    responsible_id = fields.Many2one("res.users", domain=[("share", "=", False)])
+    deadline = fields.Date()
+    state = fields.Selection(
+        [
+            ("todo", "To Do"),
+            ("in_progress", "In Progress"),
+            ("done", "Done"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="todo",
+        required=True,
+    )
+    check_result = fields.Selection(
+        [
+            ("effective", "Effective"),
+            ("partial", "Partially Effective"),
+            ("ineffective", "Not Effective"),
+        ],
+        string="Effectiveness",
+        help="Result of the periodic check that the measure works (R6.2.3).",
+    )
+    check_date = fields.Date(string="Checked On")
+    check_note = fields.Text(string="Check Notes")
+    is_late = fields.Boolean(compute="_compute_is_late")
+    department_id = fields.Many2one(
+        related="risk_id.department_id", store=True, string="Department"
+    )
+    company_id = fields.Many2one(related="risk_id.company_id", store=True, index=True)
+
+    @api.depends("deadline", "state")
+    def _compute_is_late(self):
+        today = fields.Date.context_today(self)
+        for measure in self:
+            measure.is_late = bool(
+                measure.deadline
+                and measure.deadline < today
+                and measure.state in ("todo", "in_progress")
+            )
+
+    @api.onchange("check_result")
+    def _onchange_check_result(self):
+        if self.check_result and not self.check_date:
+            self.check_date = fields.Date.context_today(self)
+
+    def action_start(self):
+        self.write({"state": "in_progress"})
+        return True
+
+    def action_done(self):
+        self.write({"state": "done"})
+        return True
+
+    def action_cancel(self):
+        self.write({"state": "cancelled"})
+        return True

@@ -1,0 +1,5 @@
+from . import test_risk
+from . import test_indicator
+from . import test_security
+from . import test_report
+from . import test_tour

@@ -1,0 +1,1 @@
+from . import wjl_risk_assess_wizard
