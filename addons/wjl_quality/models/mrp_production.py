@@ -1,0 +1,70 @@
+# Copyright 2026 Wanjiali
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+
+class MrpProduction(models.Model):
+    _inherit = "mrp.production"
+
+    wjl_inspection_ids = fields.One2many(
+        "wjl.quality.inspection", "production_id", string="Quality Inspections"
+    )
+    wjl_inspection_count = fields.Integer(
+        string="Inspections", compute="_compute_wjl_inspection_count"
+    )
+
+    @api.depends_context("uid")
+    def _compute_wjl_inspection_count(self):
+        Inspection = self.env["wjl.quality.inspection"]
+        if not Inspection.has_access("read"):
+            self.wjl_inspection_count = 0
+            return
+        counts = dict(
+            Inspection._read_group(
+                [("production_id", "in", self.ids)], ["production_id"], ["__count"]
+            )
+        )
+        for production in self:
+            production.wjl_inspection_count = counts.get(production, 0)
+
+    def action_confirm(self):
+        """Confirmed MOs get their in-process / finished inspections (R3.3.3)."""
+        res = super().action_confirm()
+        self.env["wjl.quality.inspection"]._wjl_create_for_productions(self)
+        return res
+
+    def pre_button_mark_done(self):
+        """Refuse to finish an MO with blocking inspections still to do (R3.3.4)."""
+        Inspection = self.env["wjl.quality.inspection"]
+        # Reading open inspections is part of finishing the MO.
+        todo = Inspection.sudo().browse(
+            Inspection._wjl_ids_where_sql(
+                SQL("production_id = ANY(%s) AND state = 'todo'", self.ids)
+            )
+        )
+        blocking = todo.filtered("blocking")
+        if blocking:
+            raise UserError(todo._wjl_blocking_message(blocking))
+        res = super().pre_button_mark_done()
+        if res is True and todo:
+            for production in self.browse(todo.production_id.ids):
+                names = todo.filtered(lambda i, p=production: i.production_id == p).mapped("name")
+                production.message_post(
+                    body=self.env._(
+                        "Finished while the non-blocking inspections %s were still to do.",
+                        ", ".join(names),
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+        return res
+
+    def action_view_wjl_inspections(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "wjl_quality.wjl_quality_inspection_action"
+        )
+        action["domain"] = [("production_id", "=", self.id)]
+        action["context"] = {"create": False}
+        return action

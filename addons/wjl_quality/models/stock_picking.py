@@ -1,0 +1,76 @@
+# Copyright 2026 Wanjiali
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+
+class StockPicking(models.Model):
+    _inherit = "stock.picking"
+
+    wjl_inspection_ids = fields.One2many(
+        "wjl.quality.inspection", "picking_id", string="Quality Inspections"
+    )
+    wjl_inspection_count = fields.Integer(
+        string="Inspections", compute="_compute_wjl_inspection_count"
+    )
+
+    @api.depends_context("uid")
+    def _compute_wjl_inspection_count(self):
+        Inspection = self.env["wjl.quality.inspection"]
+        if not Inspection.has_access("read"):
+            self.wjl_inspection_count = 0
+            return
+        counts = dict(
+            Inspection._read_group([("picking_id", "in", self.ids)], ["picking_id"], ["__count"])
+        )
+        for picking in self:
+            picking.wjl_inspection_count = counts.get(picking, 0)
+
+    def _pre_action_done_hook(self):
+        """Refuse receipts with blocking inspections still to do (R3.3.4).
+
+        A single query finds the open inspections; non-blocking ones only leave a
+        note on the receipt once it is validated.
+        """
+        if self.env.context.get("wjl_quality_skip"):
+            return super()._pre_action_done_hook()
+        Inspection = self.env["wjl.quality.inspection"]
+        todo = Inspection
+        # Prefetch limited to these pickings (hot path, see stock.move).
+        receipts = self.with_prefetch(self._ids).filtered(
+            lambda p: p.picking_type_id.code == "incoming"
+        )
+        if receipts:
+            todo = Inspection.browse(
+                Inspection._wjl_ids_where_sql(
+                    SQL("picking_id = ANY(%s) AND state = 'todo'", receipts.ids)
+                )
+            )
+            if todo:
+                # Reading open inspections is part of validating the receipt.
+                todo = todo.sudo()
+                blocking = todo.filtered("blocking")
+                if blocking:
+                    raise UserError(todo._wjl_blocking_message(blocking))
+        res = super()._pre_action_done_hook()
+        if res is True and todo:
+            for picking in self.browse(todo.picking_id.ids):
+                names = todo.filtered(lambda i, p=picking: i.picking_id == p).mapped("name")
+                picking.message_post(
+                    body=self.env._(
+                        "Validated while the non-blocking inspections %s were still to do.",
+                        ", ".join(names),
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+        return res
+
+    def action_view_wjl_inspections(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "wjl_quality.wjl_quality_inspection_action"
+        )
+        action["domain"] = [("picking_id", "=", self.id)]
+        action["context"] = {"create": False}
+        return action

@@ -1,0 +1,119 @@
+# Copyright 2026 Wanjiali
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import Command
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user, tagged
+
+from .common import WjlQualityCommon
+
+
+@tagged("post_install", "-at_install")
+class TestSecurity(WjlQualityCommon):
+    """Access control 访问控制 of the quality records (R3.3.3, R1.2)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.employee = new_test_user(cls.env, "wjlq_employee", groups="base.group_user")
+        cls.picking, cls.inspection = cls._failed_receipt_cls()
+        cls.nc = cls.inspection.nonconformance_ids
+        cls.portal_partner = cls.env["res.partner"].create(
+            {"name": "WJLQ Portal Contact", "parent_id": cls.supplier2.id}
+        )
+        cls.portal_user = new_test_user(
+            cls.env,
+            "wjlq_portal_sec",
+            groups="base.group_portal",
+            partner_id=cls.portal_partner.id,
+        )
+
+    @classmethod
+    def _failed_receipt_cls(cls):
+        picking = cls._receipt([(cls.raw, 10)])
+        inspection = picking.wjl_inspection_ids
+        cls._record(inspection, thickness=12)
+        inspection.qty_failed = 2
+        inspection.action_fail()
+        cls._validate(picking)
+        return picking, inspection
+
+    def test_gate_config_is_for_managers(self):
+        vals = {"name": "Forbidden", "stage": "incoming"}
+        for user in (self.inspector, self.stock_user, self.mrp_user):
+            with self.assertRaises(AccessError):
+                self.env["wjl.quality.gate"].with_user(user).create(vals)
+            self.gate_in.with_user(user).read(["name"])
+        with self.assertRaises(AccessError):
+            self.gate_in.with_user(self.inspector).write({"blocking": False})
+        with self.assertRaises(AccessError):
+            self.gate_in.criterion_ids[0].with_user(self.inspector).write({"norm": 1})
+        self.env["wjl.quality.gate"].with_user(self.manager).create(vals)
+        with self.assertRaises(AccessError):
+            self.gate_in.with_user(self.employee).read(["name"])
+
+    def test_stock_and_mrp_users_read_only(self):
+        for user in (self.stock_user, self.mrp_user):
+            inspection = self.inspection.with_user(user)
+            inspection.read(["name", "state"])
+            inspection.line_ids.read(["result"])
+            self.nc.with_user(user).read(["name"])
+            with self.assertRaises(AccessError):
+                inspection.write({"note": "x"})
+            with self.assertRaises(AccessError):
+                inspection.line_ids[0].write({"note": "x"})
+            with self.assertRaises(AccessError):
+                self.nc.with_user(user).write({"description": "x"})
+
+    def test_inspector_records_but_does_not_delete(self):
+        picking = self._receipt([(self.raw, 1)])
+        inspection = picking.wjl_inspection_ids.with_user(self.inspector)
+        inspection.line_ids[0].write({"measured_value": 10})
+        inspection.write({"note": "ok"})
+        with self.assertRaises(AccessError):
+            inspection.unlink()
+        with self.assertRaises(AccessError):
+            self.env["wjl.quality.nonconformance"].with_user(self.inspector).create(
+                {
+                    "inspection_id": inspection.id,
+                    "product_id": self.raw.id,
+                    "product_qty": 1,
+                }
+            )
+        self.nc.with_user(self.inspector).write({"description": "Rust on edges"})
+
+    def test_employee_without_group_sees_nothing(self):
+        with self.assertRaises(AccessError):
+            self.inspection.with_user(self.employee).read(["name"])
+        with self.assertRaises(AccessError):
+            self.nc.with_user(self.employee).read(["name"])
+
+    def test_portal_rpc_isolation(self):
+        Inspection = self.env["wjl.quality.inspection"].with_user(self.portal_user)
+        self.assertFalse(Inspection.search([]), "supplier two has no inspection yet")
+        with self.assertRaises(AccessError):
+            self.inspection.with_user(self.portal_user).read(["name"])
+        with self.assertRaises(AccessError):
+            self.nc.with_user(self.portal_user).read(["name"])
+        with self.assertRaises(AccessError):
+            self.inspection.line_ids.with_user(self.portal_user).read(["result"])
+        with self.assertRaises(AccessError):
+            self.gate_in.with_user(self.portal_user).read(["name"])
+        # Their own becomes visible, read-only.
+        picking = self._receipt([(self.raw, 3)], partner=self.supplier2)
+        own = picking.wjl_inspection_ids
+        self.assertEqual(Inspection.search([]), own)
+        with self.assertRaises(AccessError):
+            own.with_user(self.portal_user).write({"note": "changed"})
+
+    def test_picking_counter_for_users_without_quality_rights(self):
+        salesman = new_test_user(
+            self.env, "wjlq_salesman", groups="sales_team.group_sale_salesman_all_leads"
+        )
+        picking = self.picking.with_user(salesman)
+        self.assertEqual(picking.wjl_inspection_count, 0)
+        self.assertEqual(self.picking.with_user(self.stock_user).wjl_inspection_count, 1)
+
+    def test_regulation_admin_is_quality_manager(self):
+        admin = new_test_user(self.env, "wjlq_reg_admin", groups="wjl_base.group_wjl_admin")
+        self.assertTrue(admin.has_group("wjl_quality.group_quality_manager"))
+        self.gate_in.with_user(admin).write({"criterion_ids": [Command.create({"name": "New"})]})
