@@ -1,0 +1,243 @@
+# Copyright 2026 Wanjiali
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from collections import defaultdict
+
+from markupsafe import Markup
+
+from odoo import models
+from odoo.exceptions import UserError
+from odoo.tools import SQL, float_compare
+
+
+class PurchaseOrder(models.Model):
+    _inherit = "purchase.order"
+
+    def button_approve(self, force=False):
+        """Check the budget before the order commits money (R5.2).
+
+        ``button_confirm`` approves through this method, as does the second
+        approval of a two-step validation, so every order that becomes a
+        purchase order is checked exactly once.
+        """
+        if not self.env.context.get("wjl_budget_skip_check"):
+            orders = self.filtered(
+                lambda o: o.state in ("draft", "sent", "to approve") and o._approval_allowed()
+            )
+            orders._wjl_budget_check()
+        return super().button_approve(force=force)
+
+    def _wjl_budget_figures(self):
+        """Budget lines concerned by these orders, with their figures, in one query.
+
+        :return: list of (budget line id, amount of these orders in company
+            currency, control action, tolerance %, adjusted planned amount, actual,
+            committed)
+        """
+        self.env["purchase.order.line"].flush_model(
+            [
+                "wjl_account_id",
+                "price_subtotal",
+                "analytic_distribution",
+                "order_id",
+                "display_type",
+                "product_qty",
+                "company_id",
+            ]
+        )
+        self.env["purchase.order"].flush_model(
+            ["date_order", "currency_rate", "company_id", "state"]
+        )
+        self.env["account.move.line"].flush_model(
+            [
+                "parent_state",
+                "account_id",
+                "date",
+                "analytic_distribution",
+                "balance",
+                "company_id",
+                "journal_id",
+                "purchase_line_id",
+                "quantity",
+            ]
+        )
+        self.env["res.company"].flush_model(["wjl_budget_control_action", "wjl_budget_tolerance"])
+        self.env["wjl.budget.item"].flush_model(["control_action", "account_ids", "category"])
+        self.env["wjl.budget.line"].flush_model(
+            [
+                "analytic_account_id",
+                "company_id",
+                "state",
+                "date_from",
+                "date_to",
+                "item_id",
+                "amount_adjusted",
+            ]
+        )
+        Line = self.env["wjl.budget.line"]
+        # A lean statement (short to plan, it runs at every confirmation): the
+        # lines concerned, then their actual and committed amounts, attributed
+        # like wjl.budget.line._sql_amounts() does.
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH order_keys AS MATERIALIZED (
+                    -- the analytic accounts of the order lines, with their amounts
+                    SELECT pol.wjl_account_id AS account_id, po.company_id,
+                           po.date_order::date AS day, key_id::int AS analytic_id,
+                           pol.price_subtotal / COALESCE(NULLIF(po.currency_rate, 0), 1)
+                           * dist.value::numeric / 100.0 AS amount
+                      FROM purchase_order_line pol
+                      JOIN purchase_order po ON po.id = pol.order_id
+                     CROSS JOIN LATERAL jsonb_each_text(pol.analytic_distribution)
+                           AS dist(key, value)
+                     CROSS JOIN LATERAL unnest(string_to_array(dist.key, ',')) AS key_id
+                     WHERE pol.order_id = ANY(%(order_ids)s)
+                       AND pol.display_type IS NULL
+                       AND pol.wjl_account_id IS NOT NULL
+                       AND pol.analytic_distribution IS NOT NULL
+                ),
+                matched AS MATERIALIZED (
+                    SELECT bl.id AS line_id, bl.item_id, bl.company_id, bl.date_from,
+                           bl.date_to, bl.analytic_account_id, it.category,
+                           SUM(k.amount) AS amount,
+                           COALESCE(it.control_action, company.wjl_budget_control_action,
+                                    'warn') AS action,
+                           COALESCE(company.wjl_budget_tolerance, 0) AS tolerance,
+                           bl.amount_adjusted
+                      FROM order_keys k
+                      JOIN wjl_budget_line bl
+                        ON bl.analytic_account_id = k.analytic_id
+                       AND bl.company_id = k.company_id
+                       AND bl.state = 'approved'
+                       AND bl.date_from <= k.day
+                       AND bl.date_to >= k.day
+                      JOIN wjl_budget_item it ON it.id = bl.item_id
+                      JOIN wjl_budget_item_account_rel rel
+                        ON rel.item_id = it.id AND rel.account_id = k.account_id
+                      JOIN res_company company ON company.id = k.company_id
+                  GROUP BY bl.id, it.category, it.control_action,
+                           company.wjl_budget_control_action, company.wjl_budget_tolerance
+                ),
+                line_accounts AS (
+                    SELECT m.line_id, m.company_id, m.date_from, m.date_to,
+                           m.analytic_account_id, m.category, rel.account_id
+                      FROM matched m
+                      JOIN wjl_budget_item_account_rel rel ON rel.item_id = m.item_id
+                     WHERE m.action != 'ignore'
+                ),
+                actual AS (
+                    SELECT la.line_id,
+                           SUM(aml.balance
+                               * CASE WHEN la.category = 'income' THEN -1 ELSE 1 END
+                               * %(aml_share)s / 100.0) AS amount
+                      FROM line_accounts la
+                      JOIN account_move_line aml
+                        ON aml.account_id = la.account_id
+                       AND aml.company_id = la.company_id
+                       AND aml.date >= la.date_from
+                       AND aml.date <= la.date_to
+                       AND aml.parent_state = 'posted'
+                       AND aml.analytic_distribution IS NOT NULL
+                  GROUP BY la.line_id
+                ),
+                committed AS (%(committed)s)
+                SELECT m.line_id, m.amount, m.action, m.tolerance, m.amount_adjusted,
+                       COALESCE(actual.amount, 0), COALESCE(committed.amount, 0)
+                  FROM matched m
+             LEFT JOIN actual ON actual.line_id = m.line_id
+             LEFT JOIN committed ON committed.line_id = m.line_id
+                 WHERE m.action != 'ignore'
+              ORDER BY m.line_id
+                """,
+                order_ids=self.ids,
+                aml_share=Line._sql_share(SQL("aml.analytic_distribution")),
+                committed=Line._sql_committed(),
+            )
+        )
+        return self.env.cr.fetchall()
+
+    def _wjl_budget_check(self):
+        """Compare these orders with the available budget of their lines (R5.2).
+
+        ``stop`` refuses the confirmation with the list of the lines over budget,
+        ``warn`` confirms and raises a ``budget_overrun`` alert, ``ignore`` does
+        nothing; an overrun within the tolerance percentage is accepted.
+
+        Concurrency: the budget lines under ``stop`` are locked and marked
+        (:meth:`wjl.budget.line._lock_for_control`) before the order passes, so
+        a concurrent confirmation against the same lines waits, then fails with
+        a serialization error and is retried by Odoo with the new figures: two
+        users cannot both spend the same last available amount.
+        """
+        if not self:
+            return
+        rows = self._wjl_budget_figures()
+        if not rows:
+            return
+        # The budget check is a company rule applied to whoever confirms the order:
+        # buyers need not be allowed to read the budget for it to apply.
+        Line = self.env["wjl.budget.line"].sudo()
+        rounding = self.env.company.currency_id.rounding
+        over = defaultdict(list)
+        for line_id, amount, action, tolerance, adjusted, actual, committed in rows:
+            amount, adjusted = float(amount or 0.0), float(adjusted or 0.0)
+            actual, committed = float(actual or 0.0), float(committed or 0.0)
+            allowed = adjusted * (1.0 + float(tolerance or 0.0) / 100.0)
+            if float_compare(actual + committed + amount, allowed, precision_rounding=rounding) > 0:
+                over[action].append((Line.browse(line_id), actual, committed, amount))
+        if over.get("stop"):
+            raise UserError(self._wjl_budget_message(over["stop"], refused=True))
+        Line.browse([row[0] for row in rows if row[2] == "stop"])._lock_for_control()
+        if over.get("warn"):
+            self._wjl_budget_warn(over["warn"])
+
+    def _wjl_budget_message(self, rows, refused):
+        parts = [
+            self.env._(
+                "The purchase order %(orders)s exceeds the budget and cannot be "
+                "confirmed (R5.2):",
+                orders=", ".join(self.mapped("name")),
+            )
+            if refused
+            else self.env._(
+                "The purchase order %(orders)s exceeds the budget (R5.2):",
+                orders=", ".join(self.mapped("name")),
+            )
+        ]
+        for line, actual, committed, amount in rows:
+            currency = line.currency_id
+            parts.append(
+                self.env._(
+                    "- %(line)s: planned %(planned)s, actual %(actual)s, committed "
+                    "%(committed)s, available %(available)s, this order %(amount)s",
+                    line=line.display_name,
+                    planned=currency.format(line.amount_adjusted),
+                    actual=currency.format(actual),
+                    committed=currency.format(committed),
+                    available=currency.format(line.amount_adjusted - actual - committed),
+                    amount=currency.format(amount),
+                )
+            )
+        if refused:
+            parts.append(
+                self.env._("Reduce the order or ask Finance for a budget adjustment (R5.1.3).")
+            )
+        return "\n".join(parts)
+
+    def _wjl_budget_warn(self, rows):
+        message = self._wjl_budget_message(rows, refused=False)
+        Alert = self.env["wjl.alert"]
+        for line, *__ in rows:
+            Alert.raise_alert(
+                line,
+                "budget_overrun",
+                level="warning",
+                message=Markup("<br/>").join(
+                    self._wjl_budget_message(
+                        [row for row in rows if row[0] == line], refused=False
+                    ).split("\n")
+                ),
+            )
+        body = Markup("<br/>").join(message.split("\n"))
+        for order in self:
+            order.message_post(body=body)

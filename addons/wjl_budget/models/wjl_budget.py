@@ -1,0 +1,637 @@
+# Copyright 2026 Wanjiali
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from collections import defaultdict
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .wjl_budget_item import CATEGORIES
+
+STATES = [
+    ("draft", "Draft"),
+    ("submitted", "Submitted"),
+    ("approved", "Approved"),
+    ("closed", "Closed"),
+]
+
+
+class WjlBudget(models.Model):
+    """The annual budget 年度预算 compiled by Finance (R5.1.1).
+
+    Draft budgets are allocated to departments (R5.1.2) and submitted; once
+    approved they are read-only, only changed through approved adjustments
+    (R5.1.3), checked at purchase confirmation (R5.2) and finally closed with a
+    year-end evaluation that feeds next year's budget (R5.1.4).
+    """
+
+    _name = "wjl.budget"
+    _description = "Annual Budget"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_from desc, id desc"
+
+    # Fields an approved or closed budget still accepts (state machine, chatter).
+    _LOCKED_WRITABLE_FIELDS = {"state", "date_approved", "approved_by_id", "date_closed"}
+
+    name = fields.Char(required=True, tracking=True)
+    date_from = fields.Date(
+        string="Start Date",
+        required=True,
+        tracking=True,
+        default=lambda self: fields.Date.context_today(self).replace(month=1, day=1),
+    )
+    date_to = fields.Date(
+        string="End Date",
+        required=True,
+        tracking=True,
+        default=lambda self: fields.Date.context_today(self).replace(month=12, day=31),
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    state = fields.Selection(
+        STATES, required=True, default="draft", tracking=True, index=True, copy=False
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        default=lambda self: self.env.user,
+        tracking=True,
+        domain=[("share", "=", False)],
+    )
+    line_ids = fields.One2many("wjl.budget.line", "budget_id", string="Budget Lines")
+    adjustment_ids = fields.One2many("wjl.budget.adjustment", "budget_id", string="Adjustments")
+    previous_budget_id = fields.Many2one(
+        "wjl.budget",
+        string="Rolled Forward From",
+        copy=False,
+        readonly=True,
+        help="The budget whose evaluation this budget was rolled forward from (R5.1.4).",
+    )
+    note = fields.Html(string="Notes")
+    date_approved = fields.Datetime(string="Approved On", readonly=True, copy=False)
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    date_closed = fields.Datetime(string="Closed On", readonly=True, copy=False)
+    line_count = fields.Integer(compute="_compute_line_count")
+    adjustment_count = fields.Integer(compute="_compute_line_count")
+    amount_planned = fields.Monetary(compute="_compute_amounts", string="Planned")
+    amount_adjusted = fields.Monetary(compute="_compute_amounts", string="Adjusted")
+    amount_actual = fields.Monetary(compute="_compute_amounts", string="Actual")
+    amount_committed = fields.Monetary(compute="_compute_amounts", string="Committed")
+
+    @api.constrains("date_from", "date_to")
+    def _check_dates(self):
+        for budget in self:
+            if budget.date_from > budget.date_to:
+                raise ValidationError(
+                    self.env._("The budget %s ends before it starts.", budget.name)
+                )
+            month_end = budget.date_to + relativedelta(day=31)
+            if budget.date_from.day != 1 or budget.date_to != month_end:
+                raise ValidationError(
+                    self.env._(
+                        "The budget %s must cover whole months: start on the first day "
+                        "of a month and end on the last day of a month.",
+                        budget.name,
+                    )
+                )
+
+    @api.depends("line_ids", "adjustment_ids")
+    def _compute_line_count(self):
+        lines = dict(
+            self.env["wjl.budget.line"]._read_group(
+                [("budget_id", "in", self.ids)], ["budget_id"], ["__count"]
+            )
+        )
+        adjustments = dict(
+            self.env["wjl.budget.adjustment"]._read_group(
+                [("budget_id", "in", self.ids)], ["budget_id"], ["__count"]
+            )
+        )
+        for budget in self:
+            budget.line_count = lines.get(budget, 0)
+            budget.adjustment_count = adjustments.get(budget, 0)
+
+    def _compute_amounts(self):
+        lines = self.line_ids
+        # one batch for all lines of all budgets (constant number of queries)
+        amounts = lines._fetch_amounts()
+        totals = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+        for line in lines:
+            actual, committed = amounts.get(line.id, (0.0, 0.0, 0.0))[:2]
+            total = totals[line.budget_id.id]
+            total[0] += line.amount_planned
+            total[1] += line.amount_adjusted
+            total[2] += actual
+            total[3] += committed
+        for budget in self:
+            planned, adjusted, actual, committed = totals[budget.id]
+            budget.amount_planned = planned
+            budget.amount_adjusted = adjusted
+            budget.amount_actual = actual
+            budget.amount_committed = committed
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    def write(self, vals):
+        self.check_access("write")
+        locked = self.filtered(lambda b: b.state in ("approved", "closed"))
+        if locked:
+            forbidden = {
+                fname
+                for fname in vals
+                if fname not in self._LOCKED_WRITABLE_FIELDS
+                and not fname.startswith(("message_", "activity_"))
+            }
+            if forbidden:
+                raise UserError(
+                    self.env._(
+                        "The budget %s is approved and read-only (R5.1.2). Change it "
+                        "through a budget adjustment instead.",
+                        locked[0].name,
+                    )
+                )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        if any(budget.state != "draft" for budget in self):
+            raise UserError(self.env._("Only draft budgets can be deleted."))
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def _check_budget_manager(self):
+        if not self.env.su and not self.env.user.has_group("wjl_budget.group_budget_manager"):
+            raise AccessError(self.env._("Only Finance budget managers can do this (R5.1.1)."))
+
+    def action_submit(self):
+        for budget in self:
+            if budget.state != "draft":
+                raise UserError(
+                    self.env._("Only draft budgets can be submitted (%s).", budget.name)
+                )
+            if not budget.line_ids:
+                raise UserError(
+                    self.env._(
+                        "The budget %s has no lines yet: allocate it to the departments "
+                        "first (R5.1.2).",
+                        budget.name,
+                    )
+                )
+        self.write({"state": "submitted"})
+        return True
+
+    def action_reset_draft(self):
+        self._check_budget_manager()
+        if any(budget.state != "submitted" for budget in self):
+            raise UserError(self.env._("Only submitted budgets can be reset to draft."))
+        self.write({"state": "draft"})
+        return True
+
+    def action_approve(self):
+        self._check_budget_manager()
+        for budget in self:
+            if budget.state != "submitted":
+                raise UserError(
+                    self.env._("Only submitted budgets can be approved (%s).", budget.name)
+                )
+        self._check_no_overlap()
+        self.write(
+            {
+                "state": "approved",
+                "date_approved": fields.Datetime.now(),
+                "approved_by_id": self.env.user.id,
+            }
+        )
+        return True
+
+    def _check_no_overlap(self):
+        """Two approved budgets of a company must not cover the same dates (R5.2)."""
+        for budget in self:
+            other = self.search(
+                [
+                    ("id", "!=", budget.id),
+                    ("company_id", "=", budget.company_id.id),
+                    ("state", "in", ("approved", "closed")),
+                    ("date_from", "<=", budget.date_to),
+                    ("date_to", ">=", budget.date_from),
+                ],
+                limit=1,
+            )
+            if other:
+                raise UserError(
+                    self.env._(
+                        "The budget %(budget)s overlaps the approved budget %(other)s: "
+                        "spending would be counted twice. Change its dates first.",
+                        budget=budget.name,
+                        other=other.name,
+                    )
+                )
+
+    def action_close(self):
+        """Close the year and attach its evaluation 年度预算执行评价 (R5.1.4)."""
+        self._check_budget_manager()
+        if any(budget.state != "approved" for budget in self):
+            raise UserError(self.env._("Only approved budgets can be closed."))
+        self.write({"state": "closed", "date_closed": fields.Datetime.now()})
+        if not self.env.context.get("wjl_budget_no_evaluation_attachment"):
+            self._attach_evaluation()
+        return True
+
+    def _attach_evaluation(self):
+        report = self.env.ref("wjl_budget.action_report_budget_evaluation")
+        for budget in self:
+            pdf, __ = self.env["ir.actions.report"]._render_qweb_pdf(report, budget.ids)
+            budget.message_post(
+                body=self.env._("The budget is closed; its evaluation is attached."),
+                attachments=[(self.env._("Evaluation %s.pdf", budget.name), pdf)],
+            )
+
+    def action_open_allocation(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "wjl_budget.wjl_budget_allocate_action"
+        )
+        action["context"] = {"default_budget_id": self.id}
+        return action
+
+    def action_open_roll_forward(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "wjl_budget.wjl_budget_roll_forward_action"
+        )
+        action["context"] = {"default_budget_id": self.id}
+        return action
+
+    def action_open_lines(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("wjl_budget.wjl_budget_line_action")
+        action["domain"] = [("budget_id", "=", self.id)]
+        action["context"] = {"default_budget_id": self.id, "search_default_group_department": 1}
+        return action
+
+    def action_open_adjustments(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "wjl_budget.wjl_budget_adjustment_action"
+        )
+        action["domain"] = [("budget_id", "=", self.id)]
+        action["context"] = {"default_budget_id": self.id}
+        return action
+
+    def action_print_evaluation(self):
+        self.ensure_one()
+        return self.env.ref("wjl_budget.action_report_budget_evaluation").report_action(self)
+
+    def action_export_evaluation_xlsx(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/wjl_budget/evaluation/{self.id}/xlsx",
+            "target": "download",
+        }
+
+    # ------------------------------------------------------------------
+    # Business
+    # ------------------------------------------------------------------
+
+    def _get_months(self):
+        """The months of the budget, as a list of (first day, last day)."""
+        self.ensure_one()
+        months = []
+        start = self.date_from
+        while start <= self.date_to:
+            months.append((start, start + relativedelta(day=31)))
+            start += relativedelta(months=1)
+        return months
+
+    def _get_evaluation_rows(self):
+        """Year-end evaluation figures per department and category (R5.1.4).
+
+        :return: list of dicts (department, category, planned, adjusted, actual,
+            variance, execution rate, explanations) followed by per-category totals
+        """
+        self.ensure_one()
+        lines = self.line_ids
+        amounts = lines._fetch_amounts()
+        category_names = dict(CATEGORIES)
+        groups = {}
+        for line in lines:
+            key = (line.department_id, line.category)
+            row = groups.setdefault(
+                key,
+                {
+                    "department": line.department_id.display_name,
+                    "category": category_names.get(line.category, ""),
+                    "category_code": line.category,
+                    "planned": 0.0,
+                    "adjusted": 0.0,
+                    "actual": 0.0,
+                    "explanations": [],
+                },
+            )
+            row["planned"] += line.amount_planned
+            row["adjusted"] += line.amount_adjusted
+            row["actual"] += amounts.get(line.id, (0.0, 0.0, 0.0))[0]
+            if line.deviation_explanation:
+                row["explanations"].append(
+                    f"{line.item_id.display_name} {line.period_label}: "
+                    f"{line.deviation_explanation}"
+                )
+        rows = sorted(
+            groups.values(), key=lambda r: (r["department"] or "", r["category_code"] or "")
+        )
+        for row in rows:
+            self._finish_evaluation_row(row)
+        return rows
+
+    def _get_evaluation_totals(self, rows):
+        totals = {}
+        for row in rows:
+            total = totals.setdefault(
+                row["category_code"],
+                {
+                    "department": "",
+                    "category": row["category"],
+                    "category_code": row["category_code"],
+                    "planned": 0.0,
+                    "adjusted": 0.0,
+                    "actual": 0.0,
+                    "explanations": [],
+                },
+            )
+            for key in ("planned", "adjusted", "actual"):
+                total[key] += row[key]
+        result = sorted(totals.values(), key=lambda r: r["category_code"])
+        for row in result:
+            self._finish_evaluation_row(row)
+        return result
+
+    def _finish_evaluation_row(self, row):
+        row["variance"] = row["actual"] - row["adjusted"]
+        row["execution_rate"] = row["actual"] / row["adjusted"] * 100.0 if row["adjusted"] else 0.0
+        row["variance_pct"] = row["variance"] / row["adjusted"] * 100.0 if row["adjusted"] else 0.0
+        return row
+
+    def _roll_forward(self, growth_pct=0.0, base="adjusted", name=None):
+        """Create next year's draft budget from this one (R5.1.4).
+
+        :param float growth_pct: growth applied to every line, in percent
+        :param str base: ``planned``, ``adjusted`` or ``actual`` amounts as the base
+        :return: the new draft ``wjl.budget``
+        """
+        self.ensure_one()
+        currency = self.currency_id
+        new_budget = self.create(
+            {
+                "name": name or self.env._("%s (rolled forward)", self.name),
+                "date_from": self.date_from + relativedelta(years=1),
+                "date_to": self.date_to + relativedelta(years=1, day=31),
+                "company_id": self.company_id.id,
+                "previous_budget_id": self.id,
+            }
+        )
+        amounts = self.line_ids._fetch_amounts() if base == "actual" else {}
+        factor = 1.0 + (growth_pct or 0.0) / 100.0
+        vals_list = []
+        for line in self.line_ids:
+            if base == "actual":
+                amount = amounts.get(line.id, (0.0, 0.0, 0.0))[0]
+            elif base == "planned":
+                amount = line.amount_planned
+            else:
+                amount = line.amount_adjusted
+            date_from = line.date_from + relativedelta(years=1)
+            vals_list.append(
+                {
+                    "budget_id": new_budget.id,
+                    "department_id": line.department_id.id,
+                    "item_id": line.item_id.id,
+                    "date_from": date_from,
+                    "date_to": date_from + relativedelta(day=31),
+                    "amount_planned": currency.round(amount * factor),
+                }
+            )
+        self.env["wjl.budget.line"].create(vals_list)
+        new_budget.message_post(
+            body=self.env._(
+                "Rolled forward from %(budget)s with a growth of %(growth)s %%.",
+                budget=self.name,
+                growth=growth_pct,
+            )
+        )
+        return new_budget
+
+    # ------------------------------------------------------------------
+    # Demo
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _demo_load_budget(self):
+        """Demo story: this year's budget, approved, executed through vendor bills.
+
+        Finance (张伟) allocated office, travel, raw-material, revenue and fund
+        budgets to the departments; bills posted since January carry the
+        departments' analytic accounts (one shared 60/40 by Admin and Finance).
+        Sales overspent its travel budget in January: the deviation alert is
+        raised and the head of Sales explained it. Marketing gave part of its
+        travel budget to Sales through an approved adjustment.
+        """
+        ref = self.env.ref
+        company = ref("base.main_company")
+        Account = self.env["account.account"].with_company(company)
+
+        def account(code, account_type):
+            found = Account.search([("code", "=", code)], limit=1)
+            return found or Account.search([("account_type", "=", account_type)], limit=1)
+
+        expense = account("600000", "expense")
+        travel = account("962000", "expense")
+        cogs = account("500000", "expense_direct_cost")
+        revenue = account("400000", "income")
+        ref("wjl_budget.item_office_demo").account_ids = expense
+        ref("wjl_budget.item_travel_demo").account_ids = travel
+        ref("wjl_budget.item_raw_material_demo").account_ids = cogs
+        ref("wjl_budget.item_sales_revenue_demo").account_ids = revenue
+        journals = self.env["account.journal"].search(
+            [("type", "in", ("bank", "cash")), ("company_id", "=", company.id)]
+        )
+        ref("wjl_budget.item_cash_in_demo").journal_ids = journals
+        ref("wjl_budget.item_cash_out_demo").journal_ids = journals
+
+        today = fields.Date.context_today(self)
+        finance_user = ref("wjl_base.user_finance_manager_demo", raise_if_not_found=False)
+        budget = self.create(
+            {
+                "name": self.env._("Budget %s", today.year),
+                "date_from": today.replace(month=1, day=1),
+                "date_to": today.replace(month=12, day=31),
+                "company_id": company.id,
+                "user_id": finance_user.id if finance_user else self.env.uid,
+            }
+        )
+        dept = {
+            role: ref(f"wjl_base.dept_{role}")
+            for role in (
+                "admin",
+                "finance",
+                "marketing",
+                "sales",
+                "technology",
+                "operations",
+                "production",
+                "purchasing",
+                "logistics",
+                "quality",
+                "customer_service",
+            )
+        }
+        Allocate = self.env["wjl.budget.allocate"]
+
+        def allocate(item, total, shares, mode="amount"):
+            wizard = Allocate.create(
+                {
+                    "budget_id": budget.id,
+                    "item_id": ref(item).id,
+                    "amount_total": total,
+                    "split_mode": mode,
+                    "line_ids": [
+                        fields.Command.create({"department_id": dept[role].id, mode: value})
+                        for role, value in shares
+                    ],
+                }
+            )
+            wizard.action_allocate()
+
+        allocate(
+            "wjl_budget.item_office_demo",
+            132000,
+            [(role, 12000) for role in dept],
+        )
+        allocate(
+            "wjl_budget.item_travel_demo",
+            96000,
+            [("sales", 60), ("marketing", 40)],
+            mode="percent",
+        )
+        allocate("wjl_budget.item_raw_material_demo", 600000, [("production", 600000)])
+        allocate("wjl_budget.item_sales_revenue_demo", 1200000, [("sales", 1200000)])
+        allocate("wjl_budget.item_cash_in_demo", 1200000, [("finance", 1200000)])
+        allocate("wjl_budget.item_cash_out_demo", 900000, [("finance", 900000)])
+        budget.action_submit()
+        budget.action_approve()
+
+        analytic = {role: department.wjl_analytic_account_id for role, department in dept.items()}
+        january = today.replace(month=1, day=15)
+        partner = ref("base.res_partner_12", raise_if_not_found=False) or company.partner_id
+        customer = ref("base.res_partner_2", raise_if_not_found=False) or company.partner_id
+
+        def distribution(**weights):
+            return {str(analytic[role].id): pct for role, pct in weights.items()}
+
+        Move = self.env["account.move"].with_company(company)
+        bills = Move.create(
+            [
+                {
+                    "move_type": "in_invoice",
+                    "partner_id": partner.id,
+                    "invoice_date": january,
+                    "date": january,
+                    "invoice_line_ids": [
+                        fields.Command.create(
+                            {
+                                "name": self.env._("Printer paper and toner"),
+                                "quantity": 1,
+                                "price_unit": 1500,
+                                "account_id": expense.id,
+                                "tax_ids": [fields.Command.clear()],
+                                "analytic_distribution": distribution(admin=60, finance=40),
+                            }
+                        ),
+                        fields.Command.create(
+                            {
+                                "name": self.env._("Trade fair trip, Guangzhou"),
+                                "quantity": 1,
+                                "price_unit": 6500,
+                                "account_id": travel.id,
+                                "tax_ids": [fields.Command.clear()],
+                                "analytic_distribution": distribution(sales=100),
+                            }
+                        ),
+                        fields.Command.create(
+                            {
+                                "name": self.env._("Steel sheets"),
+                                "quantity": 10,
+                                "price_unit": 4800,
+                                "account_id": cogs.id,
+                                "tax_ids": [fields.Command.clear()],
+                                "analytic_distribution": distribution(production=100),
+                            }
+                        ),
+                    ],
+                },
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": customer.id,
+                    "invoice_date": january,
+                    "date": january,
+                    "invoice_line_ids": [
+                        fields.Command.create(
+                            {
+                                "name": self.env._("Products sold in January"),
+                                "quantity": 1,
+                                "price_unit": 95000,
+                                "account_id": revenue.id,
+                                "tax_ids": [fields.Command.clear()],
+                                "analytic_distribution": distribution(sales=100),
+                            }
+                        ),
+                    ],
+                },
+            ]
+        )
+        bills.action_post()
+
+        Line = self.env["wjl.budget.line"]
+        month_domain = [("budget_id", "=", budget.id), ("date_from", "=", january.replace(day=1))]
+        sales_travel = Line.search(
+            month_domain
+            + [
+                ("department_id", "=", dept["sales"].id),
+                ("item_id", "=", ref("wjl_budget.item_travel_demo").id),
+            ]
+        )
+        marketing_travel = Line.search(
+            month_domain
+            + [
+                ("department_id", "=", dept["marketing"].id),
+                ("item_id", "=", ref("wjl_budget.item_travel_demo").id),
+            ]
+        )
+        adjustment = self.env["wjl.budget.adjustment"].create(
+            {
+                "budget_id": budget.id,
+                "adjustment_type": "transfer",
+                "line_from_id": marketing_travel.id,
+                "line_to_id": sales_travel.id,
+                "amount": 1000,
+                "reason": self.env._(
+                    "Marketing postponed its January roadshow; Sales needs the money "
+                    "for the Guangzhou trade fair."
+                ),
+            }
+        )
+        adjustment.action_submit()
+        adjustment.action_approve()
+        sales_travel._check_deviation()
+        sales_travel.deviation_explanation = self.env._(
+            "The Guangzhou trade fair was moved from March to January; the March "
+            "travel budget will not be used."
+        )
+        return budget

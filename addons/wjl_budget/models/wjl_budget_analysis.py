@@ -1,0 +1,131 @@
+# Copyright 2026 Wanjiali
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models, tools
+from odoo.tools import SQL
+
+from .wjl_budget import STATES
+from .wjl_budget_item import CATEGORIES
+
+
+class WjlBudgetAnalysis(models.Model):
+    """Budget dashboard: planned against actual by department, category and month.
+
+    A read-only SQL view over the budget lines; actual and committed amounts are
+    computed live by the same query as the lines (R5.1.3, R5.3).
+    """
+
+    _name = "wjl.budget.analysis"
+    _description = "Budget Analysis"
+    _auto = False
+    _order = "date_from desc, department_id, item_id"
+    _rec_name = "line_id"
+    _depends = {
+        "wjl.budget.line": [
+            "budget_id",
+            "state",
+            "company_id",
+            "department_id",
+            "item_id",
+            "category",
+            "date_from",
+            "date_to",
+            "amount_planned",
+            "amount_adjusted",
+            "analytic_account_id",
+            "deviation_explanation",
+        ],
+        "wjl.budget.item": ["fund_direction", "account_ids", "journal_ids", "category"],
+        "account.move.line": [
+            "parent_state",
+            "account_id",
+            "date",
+            "analytic_distribution",
+            "balance",
+            "debit",
+            "credit",
+            "company_id",
+            "journal_id",
+            "purchase_line_id",
+            "quantity",
+        ],
+        "purchase.order.line": [
+            "wjl_account_id",
+            "price_subtotal",
+            "product_qty",
+            "analytic_distribution",
+            "order_id",
+            "company_id",
+        ],
+        "purchase.order": ["state", "date_order", "currency_rate"],
+    }
+
+    line_id = fields.Many2one("wjl.budget.line", string="Budget Line", readonly=True)
+    budget_id = fields.Many2one("wjl.budget", readonly=True)
+    state = fields.Selection(STATES, string="Budget State", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    currency_id = fields.Many2one("res.currency", readonly=True)
+    department_id = fields.Many2one("hr.department", readonly=True)
+    item_id = fields.Many2one("wjl.budget.item", string="Budget Item", readonly=True)
+    category = fields.Selection(CATEGORIES, readonly=True)
+    fund_direction = fields.Selection([("in", "Cash In"), ("out", "Cash Out")], readonly=True)
+    date_from = fields.Date(string="Month", readonly=True)
+    amount_planned = fields.Monetary(string="Planned", readonly=True)
+    amount_adjusted = fields.Monetary(string="Adjusted", readonly=True)
+    amount_actual = fields.Monetary(string="Actual", readonly=True)
+    amount_committed = fields.Monetary(string="Committed", readonly=True)
+    amount_available = fields.Monetary(string="Available", readonly=True)
+    variance = fields.Monetary(readonly=True)
+    net_planned = fields.Monetary(
+        string="Net Cash Planned",
+        readonly=True,
+        help="Fund budget: planned cash in counted positive, cash out negative (R5.3).",
+    )
+    net_actual = fields.Monetary(
+        string="Net Cash Actual",
+        readonly=True,
+        help="Fund budget: actual cash in counted positive, cash out negative (R5.3).",
+    )
+    deviation_explanation = fields.Text(readonly=True)
+
+    def _query(self):
+        amounts = self.env["wjl.budget.line"]._sql_amounts(SQL("TRUE"))
+        return SQL(
+            """
+            WITH amounts AS (%(amounts)s)
+            SELECT bl.id AS id,
+                   bl.id AS line_id,
+                   bl.budget_id,
+                   bl.state,
+                   bl.company_id,
+                   company.currency_id,
+                   bl.department_id,
+                   bl.item_id,
+                   bl.category,
+                   it.fund_direction,
+                   bl.date_from,
+                   bl.amount_planned,
+                   bl.amount_adjusted,
+                   a.actual AS amount_actual,
+                   a.committed AS amount_committed,
+                   bl.amount_adjusted - a.actual - a.committed AS amount_available,
+                   a.actual - bl.amount_adjusted AS variance,
+                   CASE WHEN bl.category != 'fund' THEN 0
+                        WHEN it.fund_direction = 'in' THEN bl.amount_adjusted
+                        ELSE -bl.amount_adjusted END AS net_planned,
+                   CASE WHEN bl.category != 'fund' THEN 0
+                        WHEN it.fund_direction = 'in' THEN a.actual
+                        ELSE -a.actual END AS net_actual,
+                   bl.deviation_explanation
+              FROM wjl_budget_line bl
+              JOIN amounts a (line_id, actual, committed) ON a.line_id = bl.id
+              JOIN wjl_budget_item it ON it.id = bl.item_id
+              JOIN res_company company ON company.id = bl.company_id
+            """,
+            amounts=amounts,
+        )
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._query())
+        )

@@ -1,0 +1,1 @@
+from . import wjl_budget_evaluation_xlsx

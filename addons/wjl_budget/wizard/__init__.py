@@ -1,0 +1,2 @@
+from . import wjl_budget_allocate
+from . import wjl_budget_roll_forward
