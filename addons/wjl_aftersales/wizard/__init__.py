@@ -1,0 +1,1 @@
+from . import wjl_aftersales_summary_export
