@@ -1,0 +1,49 @@
+# Copyright 2026 Wanjiali
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class WjlAppraisalLine(models.Model):
+    """One indicator of an appraisal: weight, target, the employee's
+    self-assessment and the appraiser's score 0–100 (R4.3.1, R4.3.2)."""
+
+    _name = "wjl.appraisal.line"
+    _description = "Appraisal Indicator"
+    _order = "appraisal_id, sequence, id"
+
+    _EMPLOYEE_FIELDS = frozenset({"self_assessment"})
+    _APPRAISER_FIELDS = frozenset({"score", "manager_comment"})
+
+    appraisal_id = fields.Many2one("wjl.appraisal", required=True, ondelete="cascade", index=True)
+    sequence = fields.Integer(default=10)
+    name = fields.Char(string="Indicator", required=True)
+    description = fields.Text(string="Scoring Guide")
+    weight = fields.Float(required=True, digits=(5, 2))
+    target = fields.Char()
+    self_assessment = fields.Text(string="Self-Assessment")
+    score = fields.Float(digits=(5, 2), help="From 0 to 100.")
+    manager_comment = fields.Text(string="Appraiser Comment")
+    template_line_id = fields.Many2one("wjl.appraisal.template.line", index="btree_not_null")
+    state = fields.Selection(related="appraisal_id.state")
+
+    @api.constrains("score")
+    def _check_score(self):
+        if any(not 0.0 <= line.score <= 100.0 for line in self):
+            raise ValidationError(self.env._("A score lies between 0 and 100."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        if not self.env.su and any(a.state == "done" for a in lines.appraisal_id):
+            raise UserError(self.env._("A done appraisal cannot be changed."))
+        return lines
+
+    def write(self, vals):
+        self.appraisal_id._wjl_check_write(set(vals), self._EMPLOYEE_FIELDS, self._APPRAISER_FIELDS)
+        return super().write(vals)
+
+    def unlink(self):
+        if not self.env.su and any(a.state == "done" for a in self.appraisal_id):
+            raise UserError(self.env._("A done appraisal cannot be changed."))
+        return super().unlink()
