@@ -20,7 +20,7 @@ import odoo
 from odoo import SUPERUSER_ID, api
 
 from . import scenarios as scenarios_pkg
-from .harness import Scenario, run_scenario
+from .harness import Scenario, combine, run_scenario
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -36,11 +36,20 @@ def discover():
 
 
 def format_table(results):
-    head = ("scenario", "baseline s", "subject s", "ratio", "target", "queries b/s", "ok")
+    head = (
+        "scenario",
+        "baseline s",
+        "subject s",
+        "ratio",
+        "fwd/rev",
+        "target",
+        "queries b/s",
+        "ok",
+    )
     rows = [head]
     for r in results:
         if "error" in r:
-            rows.append((r["name"], "-", "-", "-", r.get("target", ""), "-", "ERROR"))
+            rows.append((r["name"], "-", "-", "-", "-", r.get("target", ""), "-", "ERROR"))
             continue
         rows.append(
             (
@@ -48,6 +57,9 @@ def format_table(results):
                 f"{r['baseline_time']:.3f}",
                 f"{r['subject_time']:.3f}",
                 f"{r['ratio']:.2f}" if r["ratio"] is not None else "-",
+                f"{r['ratio_forward']:.2f}/{r['ratio_reversed']:.2f}"
+                if "ratio_reversed" in r
+                else "-",
                 f"<= {r['max_ratio']}" if r["max_ratio"] else "",
                 f"{r['baseline_queries']}/{r['subject_queries']}",
                 "yes" if r["ok"] else "NO",
@@ -70,6 +82,11 @@ def main(argv=None):
     parser.add_argument("--only", nargs="*", default=None)
     parser.add_argument("--output", default=os.path.join(HERE, "results.json"))
     parser.add_argument("--no-fail", action="store_true")
+    parser.add_argument(
+        "--single-order",
+        action="store_true",
+        help="run baseline then subject once, instead of averaging with the reversed order",
+    )
     args = parser.parse_args(argv)
 
     odoo.tools.config.parse_config(["-c", args.config, "-d", args.db, "--log-level=warn"])
@@ -87,15 +104,20 @@ def main(argv=None):
             print(f"skip {cls.name}: {cls.addon} is not installed", file=sys.stderr)
             continue
         print(f"running {cls.name} (scale {args.scale}) ...", file=sys.stderr, flush=True)
-        with registry.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": False})
-            try:
-                results.append(run_scenario(env, cls(), args.scale))
-            except Exception as exc:  # report the failure and go on with the others
-                traceback.print_exc()
-                results.append({"name": cls.name, "target": cls.target, "error": repr(exc)})
-            finally:
-                cr.rollback()
+        passes = [False] if args.single_order else [False, True]
+        outcome = []
+        try:
+            for reverse in passes:
+                with registry.cursor() as cr:
+                    env = api.Environment(cr, SUPERUSER_ID, {})
+                    try:
+                        outcome.append(run_scenario(env, cls(), args.scale, reverse=reverse))
+                    finally:
+                        cr.rollback()
+            results.append(combine(*outcome))
+        except Exception as exc:  # report the failure and go on with the others
+            traceback.print_exc()
+            results.append({"name": cls.name, "target": cls.target, "error": repr(exc)})
     print(format_table(results))
     with open(args.output, "w", encoding="utf-8") as out:
         json.dump(results, out, indent=2, ensure_ascii=False)

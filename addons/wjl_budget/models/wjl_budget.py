@@ -7,6 +7,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.wjl_base.models.hr_department import WJL_ROLES
+
 from .wjl_budget_item import CATEGORIES
 
 STATES = [
@@ -476,22 +478,7 @@ class WjlBudget(models.Model):
                 "user_id": finance_user.id if finance_user else self.env.uid,
             }
         )
-        dept = {
-            role: ref(f"wjl_base.dept_{role}")
-            for role in (
-                "admin",
-                "finance",
-                "marketing",
-                "sales",
-                "technology",
-                "operations",
-                "production",
-                "purchasing",
-                "logistics",
-                "quality",
-                "customer_service",
-            )
-        }
+        dept = {role: ref(f"wjl_base.dept_{role}") for role, _label in WJL_ROLES}
         Allocate = self.env["wjl.budget.allocate"]
 
         def allocate(item, total, shares, mode="amount"):
