@@ -1,8 +1,6 @@
 # Copyright 2026 Wanjiali
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
-from odoo.tools import SQL
 
 
 class MrpProduction(models.Model):
@@ -37,27 +35,16 @@ class MrpProduction(models.Model):
 
     def pre_button_mark_done(self):
         """Refuse to finish an MO with blocking inspections still to do (R3.3.4)."""
-        Inspection = self.env["wjl.quality.inspection"]
-        # Reading open inspections is part of finishing the MO.
-        todo = Inspection.sudo().browse(
-            Inspection._wjl_ids_where_sql(
-                SQL("production_id = ANY(%s) AND state = 'todo'", self.ids)
-            )
-        )
-        blocking = todo.filtered("blocking")
-        if blocking:
-            raise UserError(todo._wjl_blocking_message(blocking))
+        todo = self.env["wjl.quality.inspection"]._wjl_check_open("production_id", self)
         res = super().pre_button_mark_done()
         if res is True and todo:
-            for production in self.browse(todo.production_id.ids):
-                names = todo.filtered(lambda i, p=production: i.production_id == p).mapped("name")
-                production.message_post(
-                    body=self.env._(
-                        "Finished while the non-blocking inspections %s were still to do.",
-                        ", ".join(names),
-                    ),
-                    subtype_xmlid="mail.mt_note",
-                )
+            todo._wjl_note_still_open(
+                "production_id",
+                self,
+                lambda names: self.env._(
+                    "Finished while the non-blocking inspections %s were still to do.", names
+                ),
+            )
         return res
 
     def action_view_wjl_inspections(self):

@@ -1,8 +1,6 @@
 # Copyright 2026 Wanjiali
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
-from odoo.tools import SQL
 
 
 class StockPicking(models.Model):
@@ -42,28 +40,16 @@ class StockPicking(models.Model):
             lambda p: p.picking_type_id.code == "incoming"
         )
         if receipts:
-            todo = Inspection.browse(
-                Inspection._wjl_ids_where_sql(
-                    SQL("picking_id = ANY(%s) AND state = 'todo'", receipts.ids)
-                )
-            )
-            if todo:
-                # Reading open inspections is part of validating the receipt.
-                todo = todo.sudo()
-                blocking = todo.filtered("blocking")
-                if blocking:
-                    raise UserError(todo._wjl_blocking_message(blocking))
+            todo = Inspection._wjl_check_open("picking_id", receipts)
         res = super()._pre_action_done_hook()
         if res is True and todo:
-            for picking in self.browse(todo.picking_id.ids):
-                names = todo.filtered(lambda i, p=picking: i.picking_id == p).mapped("name")
-                picking.message_post(
-                    body=self.env._(
-                        "Validated while the non-blocking inspections %s were still to do.",
-                        ", ".join(names),
-                    ),
-                    subtype_xmlid="mail.mt_note",
-                )
+            todo._wjl_note_still_open(
+                "picking_id",
+                self,
+                lambda names: self.env._(
+                    "Validated while the non-blocking inspections %s were still to do.", names
+                ),
+            )
         return res
 
     def action_view_wjl_inspections(self):

@@ -774,6 +774,33 @@ class WjlQualityInspection(models.Model):
         return [row[0] for row in self.env.cr.fetchall()]
 
     @api.model
+    def _wjl_check_open(self, field_name, records):
+        """Open inspections of ``records`` (receipts or MOs, through ``field_name``).
+
+        Refuses the operation when one of them is blocking (R3.3.4). They are
+        returned as superuser: reading them is part of validating the receipt or
+        finishing the MO, whatever the user may do on inspections.
+        """
+        todo = self.browse(
+            self._wjl_ids_where_sql(
+                SQL("%s = ANY(%s) AND state = 'todo'", SQL.identifier(field_name), records.ids)
+            )
+        ).sudo()
+        blocking = todo.filtered("blocking")
+        if blocking:
+            raise UserError(self._wjl_blocking_message(blocking))
+        return todo
+
+    def _wjl_note_still_open(self, field_name, records, message):
+        """Leave a note on each of ``records`` that these open inspections concern.
+
+        :param message: callable giving the translated note from the inspection names
+        """
+        for record in records.browse(self[field_name].ids):
+            names = self.filtered(lambda i, r=record: i[field_name].id == r.id).mapped("name")
+            record.message_post(body=message(", ".join(names)), subtype_xmlid="mail.mt_note")
+
+    @api.model
     def _wjl_blocking_message(self, inspections):
         return self.env._(
             "Quality inspections still to do block this operation (R3.3.4): %s. "
