@@ -33,33 +33,7 @@ class PurchaseOrder(models.Model):
             currency, control action, tolerance %, adjusted planned amount, actual,
             committed)
         """
-        self.env["purchase.order.line"].flush_model(
-            [
-                "wjl_account_id",
-                "price_subtotal",
-                "analytic_distribution",
-                "order_id",
-                "display_type",
-                "product_qty",
-                "company_id",
-            ]
-        )
-        self.env["purchase.order"].flush_model(
-            ["date_order", "currency_rate", "company_id", "state"]
-        )
-        self.env["account.move.line"].flush_model(
-            [
-                "parent_state",
-                "account_id",
-                "date",
-                "analytic_distribution",
-                "balance",
-                "company_id",
-                "journal_id",
-                "purchase_line_id",
-                "quantity",
-            ]
-        )
+        self.env["wjl.budget.line"]._flush_amount_sources()
         self.env["res.company"].flush_model(["wjl_budget_control_action", "wjl_budget_tolerance"])
         self.env["wjl.budget.item"].flush_model(["control_action", "account_ids", "category"])
         self.env["wjl.budget.line"].flush_model(

@@ -5,6 +5,7 @@ from odoo.tools import SQL
 
 from .wjl_budget import STATES
 from .wjl_budget_item import CATEGORIES
+from .wjl_budget_line import AMOUNT_SOURCE_FIELDS
 
 
 class WjlBudgetAnalysis(models.Model):
@@ -35,28 +36,7 @@ class WjlBudgetAnalysis(models.Model):
             "deviation_explanation",
         ],
         "wjl.budget.item": ["fund_direction", "account_ids", "journal_ids", "category"],
-        "account.move.line": [
-            "parent_state",
-            "account_id",
-            "date",
-            "analytic_distribution",
-            "balance",
-            "debit",
-            "credit",
-            "company_id",
-            "journal_id",
-            "purchase_line_id",
-            "quantity",
-        ],
-        "purchase.order.line": [
-            "wjl_account_id",
-            "price_subtotal",
-            "product_qty",
-            "analytic_distribution",
-            "order_id",
-            "company_id",
-        ],
-        "purchase.order": ["state", "date_order", "currency_rate"],
+        **AMOUNT_SOURCE_FIELDS,
     }
 
     line_id = fields.Many2one("wjl.budget.line", string="Budget Line", readonly=True)

@@ -8,6 +8,34 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, float_compare
 
+# Fields of other models the actual and committed amounts are computed from, in SQL:
+# flushed before those queries and declared as dependencies of the analysis view.
+AMOUNT_SOURCE_FIELDS = {
+    "account.move.line": [
+        "parent_state",
+        "account_id",
+        "date",
+        "analytic_distribution",
+        "balance",
+        "debit",
+        "credit",
+        "company_id",
+        "journal_id",
+        "purchase_line_id",
+        "quantity",
+    ],
+    "purchase.order.line": [
+        "wjl_account_id",
+        "price_subtotal",
+        "product_qty",
+        "analytic_distribution",
+        "order_id",
+        "display_type",
+        "company_id",
+    ],
+    "purchase.order": ["state", "date_order", "currency_rate", "company_id"],
+}
+
 
 class WjlBudgetLine(models.Model):
     """One month of one budget item for one department (R5.1.2).
@@ -467,6 +495,12 @@ class WjlBudgetLine(models.Model):
             share=self._sql_share(SQL("pol.analytic_distribution")),
         )
 
+    @api.model
+    def _flush_amount_sources(self):
+        """Flush what the amount queries read in other models (AMOUNT_SOURCE_FIELDS)."""
+        for model, fnames in AMOUNT_SOURCE_FIELDS.items():
+            self.env[model].flush_model(fnames)
+
     def _fetch_amounts(self):
         """Actual and committed amounts of all lines in ``self``.
 
@@ -478,32 +512,7 @@ class WjlBudgetLine(models.Model):
         ids = [line_id for line_id in self.ids if line_id]
         if not ids:
             return {}
-        self.env["account.move.line"].flush_model(
-            [
-                "parent_state",
-                "account_id",
-                "date",
-                "analytic_distribution",
-                "balance",
-                "debit",
-                "credit",
-                "company_id",
-                "journal_id",
-                "purchase_line_id",
-                "quantity",
-            ]
-        )
-        self.env["purchase.order.line"].flush_model(
-            [
-                "wjl_account_id",
-                "price_subtotal",
-                "product_qty",
-                "analytic_distribution",
-                "order_id",
-                "company_id",
-            ]
-        )
-        self.env["purchase.order"].flush_model(["state", "date_order", "currency_rate"])
+        self._flush_amount_sources()
         self.flush_model()
         self.env["wjl.budget.item"].flush_model()
         line_filter = SQL("bl.id IN (SELECT unnest(%s::int[]))", ids)
