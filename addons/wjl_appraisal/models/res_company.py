@@ -1,5 +1,7 @@
 # Copyright 2026 Wanjiali
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from typing import NamedTuple
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -79,19 +81,40 @@ class ResCompany(models.Model):
                     )
                 )
 
+    def _wjl_appraisal_scale(self):
+        """Grade thresholds and bonus coefficients of this company, read once so a
+        batch of appraisals is graded without reading the settings per record."""
+        self.ensure_one()
+        return AppraisalScale(
+            thresholds=tuple(
+                (round(self[f"wjl_appraisal_threshold_{grade}"], 2), grade)
+                for grade in ("excellent", "good", "pass")
+            ),
+            coefficients={grade: self[f"wjl_appraisal_coef_{grade}"] for grade, _label in GRADES},
+        )
+
     def _wjl_appraisal_grade(self, score):
         """Grade of ``score`` by this company's thresholds (R4.3.2)."""
-        self.ensure_one()
-        score = round(score or 0.0, 2)
-        if score >= round(self.wjl_appraisal_threshold_excellent, 2):
-            return "excellent"
-        if score >= round(self.wjl_appraisal_threshold_good, 2):
-            return "good"
-        if score >= round(self.wjl_appraisal_threshold_pass, 2):
-            return "pass"
-        return "fail"
+        return self._wjl_appraisal_scale().grade(score)
 
     def _wjl_appraisal_coefficient(self, grade):
         """Bonus coefficient of ``grade`` (R4.3.3)."""
-        self.ensure_one()
-        return self[f"wjl_appraisal_coef_{grade}"] if grade else 0.0
+        return self._wjl_appraisal_scale().coefficient(grade)
+
+
+class AppraisalScale(NamedTuple):
+    """Thresholds ``((lowest score, grade), ...)`` from Excellent down to Pass and
+    the bonus coefficient of each grade (R4.3.2, R4.3.3)."""
+
+    thresholds: tuple
+    coefficients: dict
+
+    def grade(self, score):
+        score = round(score or 0.0, 2)
+        for lowest, grade in self.thresholds:
+            if score >= lowest:
+                return grade
+        return "fail"
+
+    def coefficient(self, grade):
+        return self.coefficients[grade] if grade else 0.0

@@ -85,7 +85,7 @@ class WjlAppraisal(models.Model):
         string="Overridden Grade",
         tracking=True,
         copy=False,
-        help="Grade set by the appraiser instead of the one the score gives; needs a " "reason.",
+        help="Grade set by the appraiser instead of the one the score gives; needs a reason.",
     )
     grade_override_reason = fields.Text(string="Override Reason", tracking=True, copy=False)
     grade = fields.Selection(
@@ -147,14 +147,40 @@ class WjlAppraisal(models.Model):
 
     @api.depends("line_ids.score", "line_ids.weight")
     def _compute_score(self):
-        for appraisal in self:
-            lines = appraisal.line_ids
-            total_weight = sum(lines.mapped("weight"))
-            appraisal.score = (
-                sum(line.score * line.weight for line in lines) / total_weight
-                if total_weight
-                else 0.0
+        """Indicator scores weighted by their weights (R4.3.2).
+
+        Appraisals in the database are summed by one aggregate query, whatever
+        their number (a cycle scores thousands at once); appraisals being edited
+        in a form (new records) from the indicator lines in memory.
+        """
+        new = self.filtered(lambda a: not isinstance(a.id, int))
+        for appraisal in new:
+            total_weight = total = 0.0
+            for line in appraisal.line_ids:
+                total_weight += line.weight
+                total += line.score * line.weight
+            appraisal.score = total / total_weight if total_weight else 0.0
+        stored = self - new
+        if not stored:
+            return
+        self.env["wjl.appraisal.line"].flush_model(["appraisal_id", "score", "weight"])
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT appraisal_id, SUM(COALESCE(score, 0) * weight), SUM(weight)
+                  FROM wjl_appraisal_line
+                 WHERE appraisal_id = ANY(%s)
+              GROUP BY appraisal_id
+                """,
+                stored.ids,
             )
+        )
+        sums = {
+            appraisal_id: (total, weight) for appraisal_id, total, weight in self.env.cr.fetchall()
+        }
+        for appraisal in stored:
+            total, weight = sums.get(appraisal.id, (0.0, 0.0))
+            appraisal.score = total / weight if weight else 0.0
 
     @api.depends("score", "grade_override", "company_id", "state")
     def _compute_grade(self):
@@ -164,27 +190,37 @@ class WjlAppraisal(models.Model):
         Thresholds are read when the score changes, so a closed cycle keeps its
         grades when the settings change later.
         """
+        scales = {}
         for appraisal in self:
             if appraisal.state in ("draft", "self_review"):
-                appraisal.grade_computed = False
+                grade = False
             else:
                 company = appraisal.company_id or self.env.company
-                appraisal.grade_computed = company._wjl_appraisal_grade(appraisal.score)
-            appraisal.grade = appraisal.grade_override or appraisal.grade_computed
+                if company not in scales:
+                    scales[company] = company._wjl_appraisal_scale()
+                grade = scales[company].grade(appraisal.score)
+            appraisal.grade_computed = grade
+            appraisal.grade = appraisal.grade_override or grade
 
     @api.depends("grade", "company_id")
     def _compute_grade_coefficient(self):
+        scales = {}
         for appraisal in self:
             company = appraisal.company_id or self.env.company
-            appraisal.grade_coefficient = company._wjl_appraisal_coefficient(appraisal.grade)
+            if company not in scales:
+                scales[company] = company._wjl_appraisal_scale()
+            appraisal.grade_coefficient = scales[company].coefficient(appraisal.grade)
 
     @api.depends("grade", "bonus_base", "company_id")
     def _compute_bonus(self):
         """Bonus = bonus base × coefficient of the grade (R4.3.3). The coefficient
         is read when the grade changes, so closed cycles keep their bonus."""
+        scales = {}
         for appraisal in self:
             company = appraisal.company_id or self.env.company
-            appraisal.bonus_amount = appraisal.bonus_base * company._wjl_appraisal_coefficient(
+            if company not in scales:
+                scales[company] = company._wjl_appraisal_scale()
+            appraisal.bonus_amount = appraisal.bonus_base * scales[company].coefficient(
                 appraisal.grade
             )
 
@@ -328,9 +364,9 @@ class WjlAppraisal(models.Model):
             SQL(
                 """
                 INSERT INTO wjl_appraisal_line (
-                    appraisal_id, template_line_id, sequence, name, weight, target,
+                    appraisal_id, sequence, name, weight, target,
                     description, score, create_uid, write_uid, create_date, write_date)
-                SELECT a.id, tl.id, tl.sequence,
+                SELECT a.id, tl.sequence,
                        COALESCE(tl.name->>%(lang)s, tl.name->>'en_US'),
                        tl.weight,
                        COALESCE(tl.target->>%(lang)s, tl.target->>'en_US'),

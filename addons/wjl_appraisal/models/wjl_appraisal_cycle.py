@@ -133,7 +133,11 @@ class WjlAppraisalCycle(models.Model):
                 ("department_id", "in", self.department_ids.ids),
                 ("id", "in", self.employee_ids.ids),
             ]
-        return self.env["hr.employee"].search(domain, order="id")
+        # Only what generation reads: hr.employee has a hundred columns and a
+        # cycle may cover thousands of people.
+        return self.env["hr.employee"].search_fetch(
+            domain, ["name", "department_id", "job_id", "parent_id"], order="id"
+        )
 
     @api.model
     def _wjl_appraiser(self, employee):
@@ -177,8 +181,10 @@ class WjlAppraisalCycle(models.Model):
             default_base = cycle.company_id.wjl_appraisal_bonus_base
             # sudo: the bonus base is an HR-only field of the employee; an appraisal
             # officer without HR rights still generates the cycle with it.
+            employees_sudo = employees.sudo()
+            employees_sudo.fetch(["wjl_appraisal_bonus_base"])
             bonus_bases = dict(
-                zip(employees.ids, employees.sudo().mapped("wjl_appraisal_bonus_base"))
+                zip(employees.ids, employees_sudo.mapped("wjl_appraisal_bonus_base"))
             )
             missing = []
             for employee in employees:

@@ -24,7 +24,6 @@ class WjlAppraisalLine(models.Model):
     self_assessment = fields.Text(string="Self-Assessment")
     score = fields.Float(digits=(5, 2), help="From 0 to 100.")
     manager_comment = fields.Text(string="Appraiser Comment")
-    template_line_id = fields.Many2one("wjl.appraisal.template.line", index="btree_not_null")
     state = fields.Selection(related="appraisal_id.state")
 
     @api.constrains("score")

@@ -4,7 +4,7 @@ from unittest.mock import patch
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import WjlAppraisalCommon
 
@@ -131,6 +131,23 @@ class TestGenerate(WjlAppraisalCommon):
             cycle.with_user(self.manager_a).action_generate()
         cycle.with_user(self.hr_officer).action_generate()
         self.assertEqual(cycle.appraisal_count, 5)
+
+    def test_appraisal_officer_without_hr_rights_generates(self):
+        """An appraisal officer who is not an HR user (no access to private
+        employee data) still generates the cycle with the bonus bases (R4.3.3)."""
+        officer = new_test_user(
+            self.env, "wjlp_officer_only", groups="wjl_appraisal.group_appraisal_officer"
+        )
+        self.assertFalse(officer.has_group("hr.group_hr_user"))
+        with self.assertRaises(AccessError):
+            self.emp_staff_a2.with_user(officer).wjl_appraisal_bonus_base  # noqa: B018
+        cycle = self._create_cycle().with_user(officer)
+        cycle.action_generate()
+        self.assertEqual(cycle.appraisal_count, 5)
+        appraisal = self._appraisal(cycle, self.emp_staff_a2)
+        self.assertEqual(appraisal.bonus_base, 2000)
+        self.assertEqual(appraisal.appraiser_id, self.manager_a)
+        self.assertEqual(appraisal.template_id, self.template_a_senior)
 
     def test_closed_cycle_cannot_generate(self):
         cycle = self._create_cycle()

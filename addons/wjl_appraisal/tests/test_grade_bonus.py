@@ -122,6 +122,24 @@ class TestGradeBonus(WjlAppraisalCommon):
             form.grade_override_reason = "Led the line's 5S project"
         self.assertEqual(self.appraisal_a2.grade, "excellent")
 
+    def test_score_follows_the_form_before_saving(self):
+        """The appraiser sees the weighted score and grade change as they type the
+        indicator scores, before saving (R4.3.2); saving stores the same."""
+        self._score(self.appraisal_b, 50, 50)
+        with Form(self.appraisal_b.with_user(self.manager_b)) as form:
+            self.assertAlmostEqual(form.score, 50.0)
+            self.assertEqual(form.grade, "fail")
+            with form.line_ids.edit(0) as line:
+                line.score = 100
+            with form.line_ids.edit(1) as line:
+                line.score = 60
+            # Output 100 × 60 % + Safety 60 × 40 %
+            self.assertAlmostEqual(form.score, 84.0)
+            self.assertEqual(form.grade, "good")
+            self.assertAlmostEqual(self.appraisal_b.score, 50.0)  # not saved yet
+        self.assertAlmostEqual(self.appraisal_b.score, 84.0)
+        self.assertEqual(self.appraisal_b.grade, "good")
+
     def test_bonus_by_grade(self):
         # appraisal_a2's employee has a bonus base of 2000, the default is 1000.
         for score, coefficient, bonus in (
