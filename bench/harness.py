@@ -8,6 +8,7 @@ the SQL queries of each through Odoo's cursor. Scenarios live in
 
 import gc
 import random
+import statistics
 import time
 
 
@@ -63,7 +64,8 @@ def run_scenario(env, scenario, scale, reverse=False):
 
     ``reverse`` runs the subject before the baseline: whichever side runs second
     works on a database and caches the first one already warmed or filled, so
-    :func:`combine` averages a forward and a reversed pass.
+    :func:`combine` takes forward and reversed passes together. Only a forward
+    pass computes the extra figures.
     """
     started = time.perf_counter()
     state = scenario.setup(env, scale)
@@ -89,6 +91,7 @@ def run_scenario(env, scenario, scale, reverse=False):
         "max_ratio": scenario.max_ratio,
     }
     if reverse:
+        result["reversed"] = True
         return result
     extra = dict(scenario.extra(env, state, result) or {})
     ok = extra.pop("ok", True)
@@ -97,23 +100,34 @@ def run_scenario(env, scenario, scale, reverse=False):
     return result
 
 
-def combine(forward, reversed_=None):
-    """One result from a forward pass (with the extra figures) and a reversed one.
+def combine(forward, *others):
+    """One result from the passes of a scenario: the first, forward pass (with the
+    extra figures), then any reversed and repeated passes.
 
-    Times are the means of both passes, the ratio is their quotient; the time
-    target is checked on it, the other targets (``extra``) on the forward pass.
+    Times are the medians over the passes (with one forward and one reversed pass,
+    their means), the ratio is their quotient; the time target is checked on it,
+    the other targets (``extra``) on every forward pass, whose first one gives the
+    extra figures. ``ratio_forward`` and ``ratio_reversed`` are the medians of the
+    ratios of the passes in each order.
     """
+    passes = [forward, *others]
     result = dict(forward)
-    if reversed_:
-        result["ratio_forward"] = forward["ratio"]
-        result["ratio_reversed"] = reversed_["ratio"]
+    if len(passes) > 1:
         for key in ("baseline_time", "subject_time"):
-            result[key] = round((forward[key] + reversed_[key]) / 2, 4)
+            result[key] = round(statistics.median(p[key] for p in passes), 4)
+        for key, reverse in (("ratio_forward", False), ("ratio_reversed", True)):
+            ratios = [p["ratio"] for p in passes if p.get("reversed", False) == reverse]
+            if ratios and None not in ratios:
+                result[key] = round(statistics.median(ratios), 3)
         result["ratio"] = (
             round(result["subject_time"] / result["baseline_time"], 3)
             if result["baseline_time"]
             else None
         )
+        result["passes"] = len(passes)
+        result["pass_ratios"] = [p["ratio"] for p in passes]
+    result.pop("reversed", None)
+    result["ok"] = all(p.get("ok", True) for p in passes)
     if result["max_ratio"] is not None and result["ratio"] is not None:
         result["ok"] = result["ok"] and result["ratio"] <= result["max_ratio"]
     return result

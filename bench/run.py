@@ -1,6 +1,7 @@
 """Run the benchmark scenarios against an installed database.
 
     python3 -m bench.run --config ODOO_CONF --db DB [--scale 1.0] [--only NAME ...]
+        [--repeat N] [--single-order]
 
 Prints a table and writes ``bench/results.json``. Exit code 1 when a scenario
 misses its target (``--no-fail`` to report only). ``tools/wjl-bench`` builds a
@@ -87,7 +88,16 @@ def main(argv=None):
         action="store_true",
         help="run baseline then subject once, instead of averaging with the reversed order",
     )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="run each scenario this many times in each order and take the medians "
+        "(wall-clock times on a shared machine are noisy)",
+    )
     args = parser.parse_args(argv)
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
 
     odoo.tools.config.parse_config(["-c", args.config, "-d", args.db, "--log-level=warn"])
     registry = odoo.modules.registry.Registry(args.db)
@@ -104,7 +114,7 @@ def main(argv=None):
             print(f"skip {cls.name}: {cls.addon} is not installed", file=sys.stderr)
             continue
         print(f"running {cls.name} (scale {args.scale}) ...", file=sys.stderr, flush=True)
-        passes = [False] if args.single_order else [False, True]
+        passes = ([False] if args.single_order else [False, True]) * args.repeat
         outcome = []
         try:
             for reverse in passes:
