@@ -82,8 +82,9 @@ class ResCompany(models.Model):
                 )
 
     def _wjl_appraisal_scale(self):
-        """Grade thresholds and bonus coefficients of this company, read once so a
-        batch of appraisals is graded without reading the settings per record."""
+        """Grade thresholds (R4.3.2) and bonus coefficients (R4.3.3) of this
+        company, read once so a batch of appraisals is graded without reading the
+        settings per record."""
         self.ensure_one()
         return AppraisalScale(
             thresholds=tuple(
@@ -92,14 +93,6 @@ class ResCompany(models.Model):
             ),
             coefficients={grade: self[f"wjl_appraisal_coef_{grade}"] for grade, _label in GRADES},
         )
-
-    def _wjl_appraisal_grade(self, score):
-        """Grade of ``score`` by this company's thresholds (R4.3.2)."""
-        return self._wjl_appraisal_scale().grade(score)
-
-    def _wjl_appraisal_coefficient(self, grade):
-        """Bonus coefficient of ``grade`` (R4.3.3)."""
-        return self._wjl_appraisal_scale().coefficient(grade)
 
 
 class AppraisalScale(NamedTuple):

@@ -182,6 +182,12 @@ class WjlAppraisal(models.Model):
             total, weight = sums.get(appraisal.id, (0.0, 0.0))
             appraisal.score = total / weight if weight else 0.0
 
+    def _wjl_scales(self):
+        """{company: its grading scale} for the companies of these appraisals (the
+        current company stands in for a missing one), each read once."""
+        companies = self.company_id | self.env.company
+        return {company: company._wjl_appraisal_scale() for company in companies}
+
     @api.depends("score", "grade_override", "company_id", "state")
     def _compute_grade(self):
         """Grade by the thresholds of the settings (R4.3.2), once the appraiser
@@ -190,39 +196,30 @@ class WjlAppraisal(models.Model):
         Thresholds are read when the score changes, so a closed cycle keeps its
         grades when the settings change later.
         """
-        scales = {}
+        scales = self._wjl_scales()
         for appraisal in self:
             if appraisal.state in ("draft", "self_review"):
                 grade = False
             else:
-                company = appraisal.company_id or self.env.company
-                if company not in scales:
-                    scales[company] = company._wjl_appraisal_scale()
-                grade = scales[company].grade(appraisal.score)
+                grade = scales[appraisal.company_id or self.env.company].grade(appraisal.score)
             appraisal.grade_computed = grade
             appraisal.grade = appraisal.grade_override or grade
 
     @api.depends("grade", "company_id")
     def _compute_grade_coefficient(self):
-        scales = {}
+        scales = self._wjl_scales()
         for appraisal in self:
-            company = appraisal.company_id or self.env.company
-            if company not in scales:
-                scales[company] = company._wjl_appraisal_scale()
-            appraisal.grade_coefficient = scales[company].coefficient(appraisal.grade)
+            scale = scales[appraisal.company_id or self.env.company]
+            appraisal.grade_coefficient = scale.coefficient(appraisal.grade)
 
     @api.depends("grade", "bonus_base", "company_id")
     def _compute_bonus(self):
         """Bonus = bonus base × coefficient of the grade (R4.3.3). The coefficient
         is read when the grade changes, so closed cycles keep their bonus."""
-        scales = {}
+        scales = self._wjl_scales()
         for appraisal in self:
-            company = appraisal.company_id or self.env.company
-            if company not in scales:
-                scales[company] = company._wjl_appraisal_scale()
-            appraisal.bonus_amount = appraisal.bonus_base * scales[company].coefficient(
-                appraisal.grade
-            )
+            scale = scales[appraisal.company_id or self.env.company]
+            appraisal.bonus_amount = appraisal.bonus_base * scale.coefficient(appraisal.grade)
 
     def _compute_improvement_count(self):
         counts = dict(
