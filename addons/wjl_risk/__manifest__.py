@@ -4,7 +4,7 @@
     "name": "WJL Risk Register",
     "summary": "Risk register by department, assessment, responses, key risk "
     "indicators with thresholds and early warning (R6.1–R6.3)",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Operations Management",
     "license": "LGPL-3",
     "author": "Wanjiali, WJL Operations Suite",
@@ -14,6 +14,7 @@
     "data": [
         "security/wjl_risk_security.xml",
         "security/ir.model.access.csv",
+        "data/ir_config_parameter_data.xml",
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
         "data/wjl_risk_category_data.xml",

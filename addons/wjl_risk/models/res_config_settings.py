@@ -27,3 +27,11 @@ class ResConfigSettings(models.TransientModel):
     wjl_risk_review_days_critical = fields.Integer(
         related="company_id.wjl_risk_review_days_critical", readonly=False
     )
+    wjl_risk_kri_models = fields.Char(
+        string="Measurable Models",
+        config_parameter="wjl_risk.kri_models",
+        help="Technical names of the business models that computed key risk indicators "
+        "may measure, separated by commas; wjl.* stands for every model of the suite. "
+        "Technical models (ir.*, res.users, res.groups, mail.*, ...) are refused whatever "
+        "this list says (R7.2.2).",
+    )

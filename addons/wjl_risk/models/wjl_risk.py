@@ -7,6 +7,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 
 from .res_company import RISK_LEVELS
+from .wjl_risk_access import recheck_write_rules
 
 STRATEGIES = [
     ("avoid", "Avoid"),
@@ -23,6 +24,11 @@ STATES = [
 ]
 # Fields only department heads and risk administrators decide (R6.1.2, R6.2.1).
 MANAGER_FIELDS = {"likelihood", "impact", "strategy", "state", "expected_loss"}
+# Fields the system decides: the reference, who identified the risk and when it
+# was last assessed (R6.1.3); only risk administrators correct them.
+SYSTEM_FIELDS = {"code", "identified_by_id", "last_assessment_date"}
+# Fields the record rules of risks depend on (R7.2.2).
+RULE_FIELDS = {"department_id", "owner_id", "identified_by_id", "state", "company_id"}
 
 
 class WjlRisk(models.Model):
@@ -35,9 +41,10 @@ class WjlRisk(models.Model):
 
     _name = "wjl.risk"
     _description = "Risk"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "wjl.required.text.mixin"]
     _order = "score desc, code desc, id desc"
     _rec_names_search = ["name", "code"]
+    _wjl_required_text_fields = ("name",)
 
     code = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/", index=True
@@ -121,6 +128,11 @@ class WjlRisk(models.Model):
             "impact_range",
             "CHECK(impact IS NULL OR (impact >= 0 AND impact <= 5))",
             "The impact goes from 1 to 5.",
+        ),
+        (
+            "code_company_unique",
+            "UNIQUE(company_id, code)",
+            "The reference of a risk is unique in its company.",
         ),
     ]
 
@@ -240,6 +252,53 @@ class WjlRisk(models.Model):
     # CRUD
     # ------------------------------------------------------------------
 
+    def _check_system_fields(self, vals, creating=False):
+        """The reference, the identifier and the assessment date are set by the
+        system; only risk administrators correct them (R6.1.3, R7.2.2)."""
+        if self.env.su or self.env.user.has_group("wjl_risk.group_risk_admin"):
+            return
+        if creating:
+            vals["code"] = "/"  # always from the sequence
+            vals["identified_by_id"] = vals.get("identified_by_id") or self.env.uid
+            forbidden = {
+                fname
+                for fname, value in vals.items()
+                if (fname == "identified_by_id" and value != self.env.uid)
+                or (fname == "last_assessment_date" and value)
+            }
+        else:
+            forbidden = SYSTEM_FIELDS & vals.keys()
+        if forbidden:
+            raise AccessError(
+                self.env._(
+                    "The reference, the person who identified a risk and its last "
+                    "assessment date are set by the system (%(fields)s); only risk "
+                    "administrators correct them.",
+                    fields=", ".join(
+                        self._fields[fname]._description_string(self.env)
+                        for fname in sorted(forbidden)
+                    ),
+                )
+            )
+
+    def _check_owner_in_department(self):
+        """Heads and staff give risks to people of the risk's department (R6.1.1)."""
+        if self.env.su or self.env.user.has_group("wjl_risk.group_risk_admin"):
+            return
+        for risk in self.sudo():  # sudo: employees of the department, for this check only
+            department = risk.department_id
+            allowed = department.member_ids.user_id | department.manager_id.user_id
+            if risk.owner_id and risk.owner_id not in allowed:
+                raise AccessError(
+                    self.env._(
+                        "The owner of the risk %(risk)s must work in its department "
+                        "%(department)s: %(user)s does not.",
+                        risk=risk.display_name,
+                        department=department.name,
+                        user=risk.owner_id.name,
+                    )
+                )
+
     def _check_manager_fields(self, fnames):
         """Staff propose risks; only department heads assess and treat them."""
         if self.env.su or self.env.user.has_group("wjl_risk.group_risk_manager"):
@@ -251,7 +310,10 @@ class WjlRisk(models.Model):
                     "Only department heads and risk administrators may assess or treat "
                     "a risk (%(fields)s). Propose the risk; your department head "
                     "will assess it.",
-                    fields=", ".join(sorted(forbidden)),
+                    fields=", ".join(
+                        self._fields[fname]._description_string(self.env)
+                        for fname in sorted(forbidden)
+                    ),
                 )
             )
 
@@ -265,9 +327,11 @@ class WjlRisk(models.Model):
                     if value and not (fname == "state" and value == "identified")
                 }
             )
+            self._check_system_fields(vals, creating=True)
             if vals.get("code", "/") == "/":
                 vals["code"] = self.env["ir.sequence"].next_by_code("wjl.risk") or "/"
         risks = super().create(vals_list)
+        risks._check_owner_in_department()
         rated = risks.filtered(lambda r: r.likelihood and r.impact)
         if rated:
             rated._wjl_log_assessment(self.env.context.get("wjl_risk_assessment_note"))
@@ -275,7 +339,11 @@ class WjlRisk(models.Model):
 
     def write(self, vals):
         self._check_manager_fields(vals)
+        self._check_system_fields(vals)
         res = super().write(vals)
+        recheck_write_rules(self, vals, RULE_FIELDS)
+        if {"owner_id", "department_id"} & vals.keys():
+            self._check_owner_in_department()
         if {"likelihood", "impact"} & vals.keys():
             rated = self.filtered(lambda r: r.likelihood and r.impact)
             if rated:

@@ -8,7 +8,9 @@ class WjlRiskCategory(models.Model):
 
     _name = "wjl.risk.category"
     _description = "Risk Category"
+    _inherit = ["wjl.required.text.mixin"]
     _order = "sequence, id"
+    _wjl_required_text_fields = ("name", "code")
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(required=True, index=True)

@@ -6,10 +6,12 @@ from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
+
+from .wjl_risk_access import recheck_write_rules
 
 _logger = logging.getLogger(__name__)
 
@@ -41,8 +43,37 @@ COMPUTED_CONFIG_FIELDS = {
     "denominator_domain",
     "denominator_measure",
     "denominator_field_id",
+    "owner_user_id",
 }
 ALERT_KIND = "risk_kri"
+# Models that computed indicators may measure (R7.2.2): the setting lists them;
+# ``prefix.*`` stands for every model whose name starts with ``prefix.``.
+KRI_MODELS_PARAM = "wjl_risk.kri_models"
+KRI_MODELS_DEFAULT = (
+    "wjl.*,sale.order,sale.order.line,purchase.order,purchase.order.line,account.move,"
+    "account.move.line,stock.picking,stock.move,mrp.production,hr.employee,res.partner,"
+    "crm.lead,project.task"
+)
+# Technical models are never measured, whatever the setting says: they hold
+# credentials, configuration, access rights and messages, not business figures.
+KRI_TECHNICAL_PREFIXES = (
+    "ir.",
+    "res.users",
+    "res.groups",
+    "res.config",
+    "res.device",
+    "base.",
+    "base_import.",
+    "bus.",
+    "mail.",
+    "auth_",
+    "iap.",
+    "sms.",
+    "web_",
+    "web.",
+    "report.",
+    "wjl.required.text.mixin",
+)
 
 
 class WjlRiskIndicator(models.Model):
@@ -58,8 +89,9 @@ class WjlRiskIndicator(models.Model):
 
     _name = "wjl.risk.indicator"
     _description = "Key Risk Indicator"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "wjl.required.text.mixin"]
     _order = "risk_id, name, id"
+    _wjl_required_text_fields = ("name",)
 
     name = fields.Char(string="Indicator", required=True, tracking=True)
     risk_id = fields.Many2one(
@@ -69,6 +101,16 @@ class WjlRiskIndicator(models.Model):
         related="risk_id.department_id", store=True, string="Department", index=True
     )
     owner_id = fields.Many2one(related="risk_id.owner_id", string="Risk Owner")
+    owner_user_id = fields.Many2one(
+        "res.users",
+        string="Indicator Owner",
+        default=lambda self: self._default_owner_user_id(),
+        domain=[("share", "=", False)],
+        tracking=True,
+        help="A computed indicator measures only what this user may read: their access "
+        "rights, record rules and companies apply (R7.2.2). Only risk administrators "
+        "change it.",
+    )
     category_id = fields.Many2one(related="risk_id.category_id", store=True)
     company_id = fields.Many2one(related="risk_id.company_id", store=True, index=True)
     active = fields.Boolean(default=True)
@@ -152,6 +194,11 @@ class WjlRiskIndicator(models.Model):
     value_ids = fields.One2many("wjl.risk.indicator.value", "indicator_id", string="Values")
     color = fields.Integer(compute="_compute_color")
 
+    @api.model
+    def _default_owner_user_id(self):
+        """The creator, unless the system creates the indicator (data, crons)."""
+        return False if self.env.user.id == SUPERUSER_ID else self.env.user
+
     # ------------------------------------------------------------------
     # Constraints and computes
     # ------------------------------------------------------------------
@@ -180,6 +227,16 @@ class WjlRiskIndicator(models.Model):
     @api.constrains(*COMPUTED_CONFIG_FIELDS)
     def _check_computed_config(self):
         for indicator in self.filtered(lambda i: i.source == "computed"):
+            owner = indicator.owner_user_id
+            if not owner or owner.id == SUPERUSER_ID or owner.share:
+                raise ValidationError(
+                    self.env._(
+                        "Choose the owner of the indicator %s, an internal user: it is "
+                        "measured with that user's access rights, never as the system "
+                        "(R7.2.2).",
+                        indicator.name,
+                    )
+                )
             indicator._wjl_check_side(
                 indicator.model_id, indicator.domain, indicator.measure, indicator.measure_field_id
             )
@@ -208,6 +265,8 @@ class WjlRiskIndicator(models.Model):
             )
         if model.model not in self.env:
             raise ValidationError(self.env._("The model %s is not installed.", model.model))
+        if not self._wjl_is_measurable(model.model):
+            raise ValidationError(self._wjl_not_measurable_message(model.model))
         if measure != "count":
             if not field or field.model_id != model or field.ttype not in NUMERIC_TYPES:
                 raise ValidationError(
@@ -217,6 +276,41 @@ class WjlRiskIndicator(models.Model):
                     )
                 )
         self._wjl_parse_domain(model.model, domain_text)
+
+    @api.model
+    def _wjl_measurable_patterns(self):
+        """The model names of the setting (R7.2.2); ``prefix.*`` matches a prefix."""
+        # sudo: the allow-list is a setting every evaluation reads, not a secret
+        text = self.env["ir.config_parameter"].sudo().get_param(KRI_MODELS_PARAM)
+        if text is None:
+            text = KRI_MODELS_DEFAULT
+        return [name.strip() for name in text.replace("\n", ",").split(",") if name.strip()]
+
+    @api.model
+    def _wjl_is_measurable(self, model_name):
+        """Whether key risk indicators may measure ``model_name`` (R7.2.2).
+
+        Technical models (:data:`KRI_TECHNICAL_PREFIXES`), transient and abstract
+        models never; business models when the setting lists them.
+        """
+        if not model_name or model_name not in self.env:
+            return False
+        model = self.env[model_name]
+        if model._transient or model._abstract or model_name.startswith(KRI_TECHNICAL_PREFIXES):
+            return False
+        return any(
+            model_name.startswith(pattern[:-1]) if pattern.endswith(".*") else model_name == pattern
+            for pattern in self._wjl_measurable_patterns()
+        )
+
+    @api.model
+    def _wjl_not_measurable_message(self, model_name):
+        return self.env._(
+            "Key risk indicators may not measure the model %(model)s: only the business "
+            "models listed in Settings (Risk Management, Measurable models) are allowed, "
+            "technical models never (R7.2.2).",
+            model=model_name,
+        )
 
     @api.model
     def _wjl_literal_domain(self, domain_text):
@@ -273,9 +367,18 @@ class WjlRiskIndicator(models.Model):
     def _wjl_is_risk_admin(self):
         return self.env.su or self.env.user.has_group("wjl_risk.group_risk_admin")
 
-    def _wjl_check_computed_rights(self, vals=None):
+    def _wjl_check_computed_rights(self, vals=None, creating=False):
         if self._wjl_is_risk_admin():
             return
+        owner = (vals or {}).get("owner_user_id")
+        if "owner_user_id" in (vals or {}) and not (creating and owner == self.env.uid):
+            raise AccessError(
+                self.env._(
+                    "Only risk administrators may change the owner of a key risk "
+                    "indicator: computed values are measured with the owner's access "
+                    "rights (R7.2.2)."
+                )
+            )
         if (vals or {}).get("source") == "computed" or any(
             indicator.source == "computed" for indicator in self
         ):
@@ -289,7 +392,7 @@ class WjlRiskIndicator(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            self._wjl_check_computed_rights(vals)
+            self._wjl_check_computed_rights(vals, creating=True)
         indicators = super().create(vals_list)
         manual = indicators.filtered(lambda i: i.source == "manual" and i.value)
         if manual:
@@ -302,6 +405,7 @@ class WjlRiskIndicator(models.Model):
         if user_fields:
             self._wjl_check_computed_rights(vals)
         res = super().write(vals)
+        recheck_write_rules(self, vals, {"risk_id"})
         if "value" in vals:
             manual = self.filtered(lambda i: i.source == "manual")
             if manual:
@@ -320,12 +424,13 @@ class WjlRiskIndicator(models.Model):
     def action_evaluate(self):
         """Evaluate the selected indicators now (R6.3.1).
 
-        Whoever may edit the indicators may ask for an evaluation; the values
-        are then computed and recorded by the system (see :meth:`_wjl_evaluate`).
+        Whoever may edit the indicators may ask for an evaluation. Each computed
+        indicator is measured with the access rights of its owner (R7.2.2, see
+        :meth:`_wjl_measure_env`); the values are then recorded by the system.
         """
         self.check_access("write")
-        # sudo: computed indicators measure other models under the indicator's
-        # company, whatever the caller may read (only aggregates are stored).
+        # sudo: only to record values, history and alerts; the measurement
+        # itself runs as each indicator's owner, never as superuser.
         self.sudo()._wjl_evaluate()
         return True
 
@@ -333,13 +438,14 @@ class WjlRiskIndicator(models.Model):
         """Evaluate the indicators; one failing indicator does not stop the others.
 
         Each computed indicator runs in its own savepoint: a failing domain or
-        query is rolled back, the indicator gets ``error`` and its reason, the
-        others go on. Results are then written in batch.
+        query, or a right its owner lacks, is rolled back, the indicator gets
+        ``error`` and its reason, the others go on. Results are then written in
+        batch.
 
         The per-indicator savepoints share one name inside an enclosing
         savepoint of the batch: ``SAVEPOINT`` before each indicator, ``ROLLBACK
         TO SAVEPOINT`` only when it fails, and the enclosing ``RELEASE`` frees
-        them all at once, so a simple indicator costs 2 queries and a ratio 3.
+        them all at once.
 
         :return: dict indicator -> (value or None, error message or None)
         """
@@ -353,8 +459,11 @@ class WjlRiskIndicator(models.Model):
                     results[indicator] = (indicator.value, None)
                     continue
                 cr.execute(SQL("SAVEPOINT wjl_risk_indicator"))
+                # messages in the caller's language, or the owner's in the cron
+                lang = indicator.env.lang or indicator.owner_user_id.lang
                 try:
-                    results[indicator] = (indicator._wjl_compute_value(parse_cache), None)
+                    value = indicator.with_context(lang=lang)._wjl_compute_value(parse_cache)
+                    results[indicator] = (value, None)
                 except Exception as exc:  # noqa: BLE001 - isolate every indicator
                     cr.execute(SQL("ROLLBACK TO SAVEPOINT wjl_risk_indicator"))
                     _logger.info("Key risk indicator %s failed: %s", indicator.id, exc)
@@ -363,77 +472,179 @@ class WjlRiskIndicator(models.Model):
         return results
 
     def _wjl_compute_value(self, parse_cache=None):
-        """The current value of a computed indicator (numerator / denominator)."""
+        """The current value of a computed indicator (numerator / denominator),
+        measured with the owner's rights (R7.2.2)."""
         self.ensure_one()
+        env = self._wjl_measure_env()
         numerator = self._wjl_measure_side(
-            self.model_id.model,
+            env[self.model_id.model] if self.model_id.model in env else None,
             self.domain,
             self.measure,
             self.measure_field_id.name,
-            self._wjl_date_domain(),
+            self.date_field_id.name if self.date_filter else None,
             parse_cache,
         )
         if not self.is_ratio:
             return numerator
         denominator = self._wjl_measure_side(
-            self.denominator_model_id.model,
+            env[self.denominator_model_id.model]
+            if self.denominator_model_id.model in env
+            else None,
             self.denominator_domain,
             self.denominator_measure,
             self.denominator_field_id.name,
-            [],
+            None,
             parse_cache,
         )
         if not denominator:
             raise UserError(self.env._("The denominator is zero: the ratio cannot be computed."))
         return numerator / denominator
 
-    def _wjl_date_domain(self):
+    def _wjl_measure_env(self):
+        """The environment an indicator is measured in: its owner's (R7.2.2).
+
+        The owner's access rights, record rules and field groups apply, in the
+        indicator's company (which must be one of the owner's). Never superuser.
+        Messages are in the language of the caller, or of the owner in the cron.
+
+        :raise AccessError: when the indicator has no valid owner
+        """
+        self.ensure_one()
+        owner = self.owner_user_id
+        env = self.env
+        if not owner or owner.id == SUPERUSER_ID or owner.share or not owner.active:
+            raise AccessError(
+                env._(
+                    "The indicator %(indicator)s needs an active internal user as owner: it "
+                    "is measured with the owner's access rights, never as the system.",
+                    indicator=self.name,
+                )
+            )
+        if self.company_id not in owner.company_ids:
+            raise AccessError(
+                env._(
+                    "The owner %(user)s of the indicator %(indicator)s has no access to "
+                    "the company %(company)s.",
+                    user=owner.name,
+                    indicator=self.name,
+                    company=self.company_id.name,
+                )
+            )
+        context = dict(env.context, allowed_company_ids=[self.company_id.id])
+        return self.env(user=owner.id, su=False, context=context)
+
+    def _wjl_date_domain(self, env):
         if not (self.date_filter and self.date_field_id):
             return []
         fname = self.date_field_id.name
-        is_date = self.date_field_id.ttype == "date"
+        if self.date_field_id.ttype == "date":
+            # dates are days of the owner's calendar: their time zone's "today"
+            today = fields.Date.context_today(self.with_env(env))
+            if self.date_filter == "before_today":
+                return [(fname, "<", today)]
+            return [(fname, ">=", today - timedelta(days=self.date_days))]
         now = fields.Datetime.now()
         if self.date_filter == "before_today":
-            limit = fields.Date.context_today(self) if is_date else now
-            return [(fname, "<", limit)]
-        start = now - timedelta(days=self.date_days)
-        return [(fname, ">=", start.date() if is_date else start)]
+            return [(fname, "<", now)]
+        return [(fname, ">=", now - timedelta(days=self.date_days))]
 
-    def _wjl_measure_side(self, model_name, domain_text, measure, field_name, extra, cache):
-        """One grouped read: count, sum or average over the domain, in the company.
+    def _wjl_measure_side(self, model, domain_text, measure, field_name, date_field, cache):
+        """One grouped read as the owner: count, sum or average over the domain.
 
-        :param dict cache: shared by a batch; keeps parsed domains and models
+        :param model: the measured model in the owner's environment
+            (:meth:`_wjl_measure_env`), or ``None`` when it is not installed
+        :param str date_field: name of the field of the date filter, if any
+        :param dict cache: shared by a batch; keeps parsed domains
+        :raise AccessError: when the model may not be measured or the owner may
+            not read it or one of the fields used
         """
+        model_name = model._name if model is not None else None
+        if model is None or not self._wjl_is_measurable(model_name):
+            raise AccessError(self._wjl_not_measurable_message(model_name))
         cache = {} if cache is None else cache
-        company = self.company_id
-        key = (model_name, company.id)
-        if key not in cache:
-            if not model_name or model_name not in self.env:
-                raise UserError(self.env._("The model %s is not installed.", model_name))
-            # sudo: an indicator is configured by a risk administrator and measures
-            # the data of its company; record rules are replaced by the explicit
-            # company filter below. Only the aggregate leaves this method.
-            model = self.env[model_name].sudo().with_company(company)
-            company_field = model._fields.get("company_id")
-            company_domain = []
-            if company_field and company_field.store and company_field.type == "many2one":
-                company_domain = [("company_id", "in", [company.id, False])]
-            cache[key] = (model, company_domain)
-        model, company_domain = cache[key]
         if domain_text not in cache:
             # fields and operators are checked by the grouped read itself
             cache[domain_text] = self._wjl_literal_domain(domain_text)
-        domain = expression.AND([cache[domain_text], company_domain, extra])
-        if measure == "count":
-            aggregate = "__count"
-        else:
+        domain = cache[domain_text]
+        extra = self._wjl_date_domain(model.env) if date_field else []
+        aggregate = "__count"
+        if measure != "count":
             if not field_name or field_name not in model._fields:
                 raise UserError(
                     self.env._("The measured field of %s no longer exists.", model_name)
                 )
             aggregate = f"{field_name}:{measure}"
+        measured = field_name if measure != "count" else None
+        self._wjl_check_readable(model, [measured, date_field], domain)
+        company_field = model._fields.get("company_id")
+        company_domain = []
+        if company_field and company_field.store and company_field.type == "many2one":
+            company_domain = [("company_id", "in", [self.company_id.id, False])]
+        domain = expression.AND([domain, company_domain, extra])
         [(value,)] = model._read_group(domain, [], [aggregate])
         return float(value or 0.0)
+
+    def _wjl_check_readable(self, model, field_names, domain):
+        """Refuse a measure that the owner may not read (R7.2.2).
+
+        Checks the access right of the model and the ``groups`` of the measured
+        field, the date field and every field the domain names (along its
+        paths), so that the error names what is missing.
+
+        :param model: the measured model in the owner's environment
+        :raise AccessError: naming the model or field the owner may not read
+        """
+        env = model.env
+        owner = env.user
+        for comodel, field in self._wjl_domain_fields(model, field_names, domain):
+            if not comodel.has_access("read"):
+                raise AccessError(
+                    self.env._(
+                        "The owner %(user)s of the indicator %(indicator)s may not read "
+                        "%(model)s records: give them that access right or choose another "
+                        "owner (R7.2.2).",
+                        user=owner.name,
+                        indicator=self.name,
+                        model=env["ir.model"].sudo()._get(comodel._name).name,
+                    )
+                )
+            if field and not field.is_accessible(env):
+                raise AccessError(
+                    self.env._(
+                        "The owner %(user)s of the indicator %(indicator)s may not read the "
+                        "field %(field)s of %(model)s: it is restricted to some groups. "
+                        "Choose another field or another owner (R7.2.2).",
+                        user=owner.name,
+                        indicator=self.name,
+                        field=field._description_string(env),
+                        model=env["ir.model"].sudo()._get(comodel._name).name,
+                    )
+                )
+
+    @api.model
+    def _wjl_domain_fields(self, model, field_names, domain):
+        """The (model, field) pairs a measure reads: the model itself (field
+        ``None``), the measured and date fields, and every field along the
+        paths of the domain, sub-domains of ``any`` included."""
+        yield model, None
+        for fname in filter(None, field_names):
+            yield model, model._fields.get(fname)
+        for leaf in domain:
+            if not (isinstance(leaf, tuple | list) and len(leaf) == 3 and isinstance(leaf[0], str)):
+                continue
+            current, field = model, None
+            for name in leaf[0].split("."):
+                field = current._fields.get(name)
+                if field is None:
+                    break  # an unknown field is reported by the grouped read
+                yield current, field
+                if not field.relational:
+                    break
+                current = current.env[field.comodel_name]
+                yield current, None
+            if field and field.relational and leaf[1] in ("any", "not any"):
+                if isinstance(leaf[2], list | tuple):
+                    yield from self._wjl_domain_fields(current, [], leaf[2])
 
     def _wjl_status_for(self, value):
         self.ensure_one()
@@ -651,6 +862,8 @@ class WjlRiskIndicator(models.Model):
                     }
                 )
         if templates:
-            self.create(templates)
+            # measured with the rights of the administrator, never as the system
+            owner = env.ref("base.user_admin")
+            self.create([dict(vals, owner_user_id=owner.id) for vals in templates])
         self.search([("source", "=", "computed")])._wjl_evaluate()
         return True

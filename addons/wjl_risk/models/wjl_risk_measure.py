@@ -1,6 +1,12 @@
 # Copyright 2026 Wanjiali
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
+
+from .wjl_risk_access import recheck_write_rules
+
+# Who answers for a measure and for which risk: decided by department heads.
+MANAGER_FIELDS = {"risk_id", "responsible_id"}
 
 
 class WjlRiskMeasure(models.Model):
@@ -8,7 +14,9 @@ class WjlRiskMeasure(models.Model):
 
     _name = "wjl.risk.measure"
     _description = "Risk Response Measure"
+    _inherit = ["wjl.required.text.mixin"]
     _order = "deadline, id"
+    _wjl_required_text_fields = ("name",)
 
     name = fields.Char(string="Measure", required=True)
     description = fields.Text()
@@ -51,6 +59,26 @@ class WjlRiskMeasure(models.Model):
                 and measure.deadline < today
                 and measure.state in ("todo", "in_progress")
             )
+
+    def write(self, vals):
+        """The responsible updates the progress of their measure; only heads
+        move it to another risk or hand it to someone else, and only within
+        their departments (R6.2.2, R7.2.2)."""
+        forbidden = MANAGER_FIELDS & vals.keys()
+        if (
+            forbidden
+            and not self.env.su
+            and not self.env.user.has_group("wjl_risk.group_risk_manager")
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only department heads may move a response measure to another risk or "
+                    "hand it to someone else; update the progress of your measure instead."
+                )
+            )
+        res = super().write(vals)
+        recheck_write_rules(self, vals, MANAGER_FIELDS)
+        return res
 
     @api.onchange("check_result")
     def _onchange_check_result(self):

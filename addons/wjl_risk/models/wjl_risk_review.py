@@ -14,8 +14,9 @@ class WjlRiskReview(models.Model):
 
     _name = "wjl.risk.review"
     _description = "Risk Identification Round"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "wjl.required.text.mixin"]
     _order = "date_start desc, id desc"
+    _wjl_required_text_fields = ("name",)
 
     name = fields.Char(required=True, tracking=True)
     date_start = fields.Date(

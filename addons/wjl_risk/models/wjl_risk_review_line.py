@@ -84,7 +84,9 @@ class WjlRiskReviewLine(models.Model):
                         line.department_id.name,
                     )
                 )
-        self.write(
+        # sudo: who completes a part is checked above; the state, date and author
+        # are set here only, never written directly by department heads (R7.2.2)
+        self.sudo().write(
             {"state": "done", "date_done": fields.Datetime.now(), "done_by_id": self.env.user.id}
         )
         activity_type = self.env.ref("wjl_risk.mail_activity_type_risk_identification")

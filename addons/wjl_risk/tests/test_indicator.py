@@ -34,6 +34,7 @@ class TestIndicator(WjlRiskCommon):
                 "domain": "[('name', 'like', 'KRIT measured')]",
                 "threshold_warning": 100,
                 "threshold_critical": 1000,
+                "owner_user_id": self.admin.id,
                 **vals,
             }
         )
@@ -78,7 +79,7 @@ class TestIndicator(WjlRiskCommon):
             denominator_model_id=self.risk_model.id,
             denominator_domain="[('name', '=', 'no such risk')]",
         )
-        (ratio | zero).action_evaluate()
+        (ratio | zero).with_context(lang="en_US").action_evaluate()
         self.assertAlmostEqual(ratio.value, 0.25)
         self.assertEqual(ratio.status, "ok")
         self.assertEqual(zero.status, "error")
@@ -86,7 +87,7 @@ class TestIndicator(WjlRiskCommon):
 
     def test_date_filter(self):
         old = self._create_risk("KRIT measured old", 2, 2)
-        old.identified_date = fields.Date.today() - timedelta(days=40)
+        old.identified_date = fields.Date.context_today(old) - timedelta(days=40)
         recent = self._computed(
             date_field_id=self.date_field.id, date_filter="last_days", date_days=30
         )

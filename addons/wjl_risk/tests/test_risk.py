@@ -1,9 +1,10 @@
 # Copyright 2026 Wanjiali
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from datetime import date, timedelta
+from datetime import datetime, time, timedelta
 
 from freezegun import freeze_time
 
+from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
 
@@ -108,7 +109,8 @@ class TestRisk(WjlRiskCommon):
         self.assertEqual(history[-1].level, "critical")
 
     def test_next_review_date_by_level(self):
-        today = date.today()
+        """R6.2.3: reviews are due in days of the user's calendar (R13: one today)."""
+        today = fields.Date.context_today(self.risk)
         self.risk.write({"likelihood": 5, "impact": 5})
         self.assertEqual(self.risk.next_review_date, today + timedelta(days=7))
         self.risk.write({"likelihood": 1, "impact": 1})
@@ -137,29 +139,34 @@ class TestRisk(WjlRiskCommon):
         self.assertEqual(low.state, "treated")
 
     def test_measure_effectiveness(self):
-        """R6.2.3: the check of a measure records its result and date."""
+        """R6.2.3: the check of a measure records its result and date.
+
+        "Today" is the user's (their time zone), at any hour of the server.
+        """
+        today = fields.Date.context_today(self.risk)
         measure = self.env["wjl.risk.measure"].create(
             {
                 "risk_id": self.risk.id,
                 "name": "Safety stock",
-                "deadline": date.today() - timedelta(days=1),
+                "deadline": today - timedelta(days=1),
             }
         )
         self.assertTrue(measure.is_late)
         with Form(measure) as form:
             form.check_result = "effective"
-            self.assertEqual(form.check_date, date.today())
+            self.assertEqual(form.check_date, today)
         measure.action_start()
         measure.action_done()
         self.assertFalse(measure.is_late)
 
     def test_review_round(self):
         """R6.1.1: one activity per department manager and completion by department."""
+        today = fields.Date.context_today(self.risk)
         review = self.env["wjl.risk.review"].create(
             {
                 "name": "Risk test round",
-                "date_start": date.today(),
-                "date_deadline": date.today() + timedelta(days=14),
+                "date_start": today,
+                "date_deadline": today + timedelta(days=14),
                 "department_ids": [(6, 0, (self.department | self.other_department).ids)],
             }
         )
@@ -193,7 +200,9 @@ class TestRisk(WjlRiskCommon):
         closed = self._create_risk("Risk test closed", 5, 5)
         closed.action_close()
         Risk = self.env["wjl.risk"]
-        with freeze_time(date.today() + timedelta(days=8)):
+        # noon of the user's day, 8 days on: the same day in every time zone
+        today = fields.Date.context_today(self.risk)
+        with freeze_time(datetime.combine(today + timedelta(days=8), time(12))):
             self.assertTrue(self.risk.review_overdue)
             self.assertIn(self.risk, Risk.search([("review_overdue", "=", True)]))
             reminded = Risk._cron_remind_overdue_reviews()
@@ -236,6 +245,6 @@ class TestRisk(WjlRiskCommon):
         self.assertEqual(form.record.status, "ok")
         with Form(self.env["wjl.risk.review"]) as form:
             form.name = "Form round"
-            form.date_deadline = date.today() + timedelta(days=7)
+            form.date_deadline = fields.Date.context_today(self.risk) + timedelta(days=7)
             form.department_ids.add(self.department)
         self.assertEqual(form.record.state, "draft")

@@ -41,6 +41,7 @@ class TestRiskSecurity(WjlRiskCommon):
                 "domain": "[]",
                 "threshold_warning": 1000,
                 "threshold_critical": 2000,
+                "owner_user_id": cls.admin.id,
             }
         )
         cls.computed.action_evaluate()
