@@ -5,6 +5,7 @@ from . import wjl_risk
 from . import wjl_risk_assessment
 from . import wjl_risk_measure
 from . import wjl_risk_indicator
+from . import wjl_risk_indicator_measurement
 from . import wjl_risk_indicator_value
 from . import wjl_risk_review
 from . import wjl_risk_review_line
