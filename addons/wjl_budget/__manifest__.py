@@ -5,7 +5,7 @@
     "summary": "Annual budget compiled by Finance, allocated to departments, checked "
     "at purchase confirmation, monitored for deviation and evaluated at year end "
     "(R5.1, R5.2, R5.3)",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Operations Management",
     "license": "LGPL-3",
     "author": "Wanjiali, WJL Operations Suite",

@@ -2,6 +2,7 @@ from . import res_company
 from . import res_config_settings
 from . import purchase_order_line
 from . import purchase_order
+from . import wjl_budget_amount_mixin
 from . import wjl_budget_item
 from . import wjl_budget
 from . import wjl_budget_line

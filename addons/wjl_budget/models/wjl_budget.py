@@ -30,8 +30,9 @@ class WjlBudget(models.Model):
 
     _name = "wjl.budget"
     _description = "Annual Budget"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "wjl.required.text.mixin"]
     _order = "date_from desc, id desc"
+    _wjl_required_text_fields = ("name",)
 
     # Fields an approved or closed budget still accepts (state machine, chatter).
     _LOCKED_WRITABLE_FIELDS = {"state", "date_approved", "approved_by_id", "date_closed"}
@@ -64,6 +65,18 @@ class WjlBudget(models.Model):
         domain=[("share", "=", False)],
     )
     line_ids = fields.One2many("wjl.budget.line", "budget_id", string="Budget Lines")
+    department_ids = fields.Many2many(
+        "hr.department",
+        "wjl_budget_department_rel",
+        "budget_id",
+        "department_id",
+        string="Departments",
+        compute="_compute_department_ids",
+        store=True,
+        groups="wjl_budget.group_budget_user",
+        help="Departments with a line in the budget: the record rule of department "
+        "heads is based on them (R7.2.2).",
+    )
     adjustment_ids = fields.One2many("wjl.budget.adjustment", "budget_id", string="Adjustments")
     previous_budget_id = fields.Many2one(
         "wjl.budget",
@@ -100,7 +113,31 @@ class WjlBudget(models.Model):
                     )
                 )
 
+    @api.depends("line_ids.department_id")
+    def _compute_department_ids(self):
+        """Departments of the lines, read in one query.
+
+        Not through ``line_ids``: the record rules of department heads are
+        evaluated on this field as superuser, and reading ``line_ids`` there would
+        put every line of the budget in the cache shared with the user (R7.2.2).
+        """
+        stored = self.filtered("id")
+        # sudo: a technical field computed from every line of the budget; only
+        # department ids are read, and it is never shown to department heads
+        groups = dict(
+            self.env["wjl.budget.line"]
+            .sudo()
+            ._read_group(
+                [("budget_id", "in", stored.ids)], ["budget_id"], ["department_id:array_agg"]
+            )
+        )
+        for budget in stored:
+            budget.department_ids = [fields.Command.set(sorted(set(groups.get(budget, []))))]
+        for budget in self - stored:
+            budget.department_ids = budget.line_ids.department_id
+
     @api.depends("line_ids", "adjustment_ids")
+    @api.depends_context("uid")
     def _compute_line_count(self):
         lines = dict(
             self.env["wjl.budget.line"]._read_group(
@@ -116,18 +153,27 @@ class WjlBudget(models.Model):
             budget.line_count = lines.get(budget, 0)
             budget.adjustment_count = adjustments.get(budget, 0)
 
+    @api.depends_context("uid")
     def _compute_amounts(self):
-        lines = self.line_ids
+        """Totals of the lines the current user may read (R5.1, R7.2.2).
+
+        A department head gets the figures of their departments, a budget user
+        those of the whole budget: the lines are grouped with the user's record
+        rules, never as superuser. Three queries whatever the number of budgets.
+        """
+        groups = self.env["wjl.budget.line"]._read_group(
+            [("budget_id", "in", self.ids)],
+            ["budget_id"],
+            ["amount_planned:sum", "amount_adjusted:sum", "id:array_agg"],
+        )
+        line_ids = [line_id for __, __, __, ids in groups for line_id in ids]
         # one batch for all lines of all budgets (constant number of queries)
-        amounts = lines._fetch_amounts()
-        totals = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
-        for line in lines:
-            actual, committed = amounts.get(line.id, (0.0, 0.0, 0.0))[:2]
-            total = totals[line.budget_id.id]
-            total[0] += line.amount_planned
-            total[1] += line.amount_adjusted
-            total[2] += actual
-            total[3] += committed
+        amounts = self.env["wjl.budget.line"].browse(line_ids)._fetch_amounts()
+        totals = defaultdict(lambda: (0.0, 0.0, 0.0, 0.0))
+        for budget, planned, adjusted, ids in groups:
+            actual = sum(amounts.get(line_id, (0.0, 0.0))[0] for line_id in ids)
+            committed = sum(amounts.get(line_id, (0.0, 0.0))[1] for line_id in ids)
+            totals[budget.id] = (planned, adjusted, actual, committed)
         for budget in self:
             planned, adjusted, actual, committed = totals[budget.id]
             budget.amount_planned = planned
@@ -320,7 +366,9 @@ class WjlBudget(models.Model):
             variance, execution rate, explanations) followed by per-category totals
         """
         self.ensure_one()
-        lines = self.line_ids
+        # the lines the current user may read: a department head evaluates their
+        # departments, Finance the whole budget (R7.2.2)
+        lines = self.env["wjl.budget.line"].search([("budget_id", "=", self.id)])
         amounts = lines._fetch_amounts()
         category_names = dict(CATEGORIES)
         groups = {}

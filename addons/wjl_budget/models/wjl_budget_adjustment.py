@@ -16,8 +16,15 @@ class WjlBudgetAdjustment(models.Model):
 
     _name = "wjl.budget.adjustment"
     _description = "Budget Adjustment"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "wjl.required.text.mixin",
+        "wjl.budget.amount.mixin",
+    ]
     _order = "id desc"
+    _wjl_required_text_fields = ("reason",)
+    _wjl_amount_fields = ("amount",)
 
     _DECISION_FIELDS = {
         "approved_by_id",
@@ -159,11 +166,11 @@ class WjlBudgetAdjustment(models.Model):
                         "Only a Finance budget manager approves budget adjustments (R5.1.3)."
                     )
                 )
-            if vals.get("name", "/") == "/":
-                # the sequence is a system counter, whoever requests the adjustment
-                vals["name"] = (
-                    self.env["ir.sequence"].sudo().next_by_code("wjl.budget.adjustment") or "/"
-                )
+            # the reference comes from the sequence, a system counter, whoever
+            # requests the adjustment and whatever the request says
+            vals["name"] = (
+                self.env["ir.sequence"].sudo().next_by_code("wjl.budget.adjustment") or "/"
+            )
         adjustments = super().create(vals_list)
         if any(adj.budget_id.state != "approved" for adj in adjustments):
             raise UserError(
@@ -172,6 +179,10 @@ class WjlBudgetAdjustment(models.Model):
         return adjustments
 
     def write(self, vals):
+        if "name" in vals and not self.env.su:
+            raise UserError(
+                self.env._("The reference of a budget adjustment is given by the system.")
+            )
         changed = {f for f in vals if not f.startswith(("message_", "activity_"))}
         if changed - {"state"} and any(adj.state in ("approved", "refused") for adj in self):
             raise UserError(self.env._("An approved or refused adjustment is kept as history."))
@@ -247,6 +258,9 @@ class WjlBudgetAdjustment(models.Model):
                 "date_approved": fields.Datetime.now(),
             }
         )
+        # recompute the adjusted amounts now: their constraint refuses a line
+        # left below zero before anything else happens (R5.1.3)
+        (self.line_from_id | self.line_to_id).flush_recordset(["amount_adjusted"])
         for adj in self:
             adj.budget_id.message_post(
                 body=self.env._(

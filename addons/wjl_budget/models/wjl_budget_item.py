@@ -25,6 +25,8 @@ class WjlBudgetItem(models.Model):
     _name = "wjl.budget.item"
     _description = "Budget Item"
     _order = "sequence, category, name, id"
+    _inherit = ["wjl.required.text.mixin"]
+    _wjl_required_text_fields = ("name",)
 
     sequence = fields.Integer(default=10)
     name = fields.Char(required=True, translate=True)

@@ -8,6 +8,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, float_compare
 
+from .wjl_budget_amount_mixin import MAX_AMOUNT, check_amount
+
 # Fields of other models the actual and committed amounts are computed from, in SQL:
 # flushed before those queries and declared as dependencies of the analysis view.
 AMOUNT_SOURCE_FIELDS = {
@@ -49,6 +51,7 @@ class WjlBudgetLine(models.Model):
     """
 
     _name = "wjl.budget.line"
+    _inherit = ["wjl.budget.amount.mixin"]
     _description = "Budget Line"
     _order = "budget_id, department_id, item_id, date_from, id"
     _rec_names_search = ["department_id", "item_id", "budget_id"]
@@ -58,6 +61,7 @@ class WjlBudgetLine(models.Model):
     # What department heads may write on their department's lines (R5.1.3).
     _MANAGER_WRITABLE_FIELDS = {"deviation_explanation"}
     _PIVOT_MAX_MONTHS = 36
+    _wjl_amount_fields = ("amount_planned",)
     # fund budget (R5.3): movements of the bank and cash journals of fund items
     _FUND_CTES = """
             fund_accounts AS (
@@ -197,6 +201,29 @@ class WjlBudgetLine(models.Model):
                         "The month %(month)s is outside the budget %(budget)s.",
                         month=line.period_label,
                         budget=budget.name,
+                    )
+                )
+
+    @api.constrains("amount_planned", "amount_adjusted")
+    def _check_amounts(self):
+        """Planned and adjusted amounts stay between 0 and MAX_AMOUNT (R5.1.2, R5.1.3).
+
+        Checked whenever the adjusted amount is recomputed too: an approved
+        decrease or transfer never leaves a line below zero, whatever path
+        approves it.
+        """
+        for line in self:
+            label = self._fields["amount_planned"]._description_string(self.env)
+            check_amount(self.env, line.amount_planned, label)
+            if line.amount_adjusted < 0 or line.amount_adjusted > MAX_AMOUNT:
+                raise ValidationError(
+                    self.env._(
+                        "The adjustments of %(line)s would bring it to %(amount)s: a budget "
+                        "line stays between 0 and %(maximum)s. Decrease it by at most its "
+                        "adjusted amount (R5.1.3).",
+                        line=line.display_name,
+                        amount=line.currency_id.format(line.amount_adjusted),
+                        maximum=line.currency_id.format(MAX_AMOUNT),
                     )
                 )
 

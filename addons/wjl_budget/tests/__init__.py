@@ -5,3 +5,5 @@ from . import test_concurrency
 from . import test_deviation
 from . import test_security
 from . import test_tour
+from . import test_amounts
+from . import test_upgrade

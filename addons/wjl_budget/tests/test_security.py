@@ -1,9 +1,12 @@
 # Copyright 2026 Wanjiali
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import io
 from datetime import date
 
+import openpyxl
+
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import Form, HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 
 from .common import WjlBudgetCommon
@@ -20,6 +23,23 @@ class BudgetSecurityData:
         )
         cls.line_a = cls._line(cls.budget, cls.dept_a, cls.item_office, 1)
         cls.line_b = cls._line(cls.budget, cls.dept_b, cls.item_office, 1)
+
+    @classmethod
+    def _post_security_actuals(cls):
+        """300 spent by A and 500 by B in January: the figures each may see."""
+        cls._post_move(cls.account_office, 300.0, cls._dist(a=100), cls._month(1))
+        cls._post_move(cls.account_office, 500.0, cls._dist(b=100), cls._month(1))
+
+    @staticmethod
+    def _xlsx_departments(content):
+        """Departments of the detail rows (before the blank row and the totals)."""
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        departments = set()
+        for row in sheet.iter_rows(min_row=5, values_only=True):
+            if not row[0]:
+                break
+            departments.add(row[0])
+        return departments
 
 
 @tagged("post_install", "-at_install")
@@ -124,6 +144,84 @@ class TestBudgetSecurity(WjlBudgetCommon, BudgetSecurityData):
                 }
             )
 
+    def test_head_sees_own_figures_of_the_budget(self):
+        """R5.1, R7.2.2 (issue 11 item 2): the budget as a department head reads it.
+
+        Its totals are those of the head's departments and ``line_ids`` holds only
+        their lines, also when the record rules were checked first (as superuser).
+        """
+        self._post_security_actuals()
+        fnames = ["amount_planned", "amount_adjusted", "amount_actual", "amount_committed"]
+        self.env.invalidate_all()  # a new request: nothing cached yet
+        [values] = self.budget.with_user(self.head_a).read([*fnames, "line_ids", "line_count"])
+        self.assertEqual(values["line_ids"], self.line_a.ids)
+        self.assertEqual(values["line_count"], 1)
+        self.assertEqual(
+            [values[fname] for fname in fnames],
+            [self.line_a.amount_planned, self.line_a.amount_adjusted, 300.0, 0.0],
+        )
+        [listed] = (
+            self.env["wjl.budget"]
+            .with_user(self.head_b)
+            .search_read([("id", "=", self.budget.id)], ["amount_planned", "amount_actual"])
+        )
+        self.assertEqual((listed["amount_planned"], listed["amount_actual"]), (2000.0, 500.0))
+        # Finance reads the whole budget
+        self.env.invalidate_all()
+        [values] = self.budget.with_user(self.finance_staff).read([*fnames, "line_ids"])
+        self.assertEqual(set(values["line_ids"]), set((self.line_a | self.line_b).ids))
+        self.assertEqual([values[fname] for fname in fnames], [3000.0, 3000.0, 800.0, 0.0])
+        # the dashboard totals of the head: their department only
+        [[planned, actual]] = (
+            self.env["wjl.budget.analysis"]
+            .with_user(self.head_a)
+            ._read_group(
+                [("budget_id", "=", self.budget.id)],
+                [],
+                ["amount_planned:sum", "amount_actual:sum"],
+            )
+        )
+        self.assertEqual((planned, actual), (1000.0, 300.0))
+
+    def test_head_opens_the_budget_form(self):
+        """R7.2.2 (issue 11 item 2): the form opens for a head, with their lines only."""
+        self.env.invalidate_all()
+        form = Form(self.budget.with_user(self.head_a))
+        self.assertEqual(form.amount_planned, 1000.0)
+        self.assertEqual(form.line_ids.ids, self.line_a.ids)
+        self.assertTrue(
+            self.env.ref("wjl_budget.menu_wjl_budget")
+            .with_user(self.head_a)
+            ._filter_visible_menus()
+        )
+
+    def test_head_evaluation_shows_own_departments(self):
+        """R5.1.4, R7.2.2 (issue 11 item 2): evaluation PDF/HTML data and Excel of a head."""
+        self._post_security_actuals()
+        self.env.invalidate_all()
+        budget = self.budget.with_user(self.head_a)
+        rows = budget._get_evaluation_rows()
+        self.assertEqual([row["department"] for row in rows], [self.dept_a.display_name])
+        self.assertEqual((rows[0]["planned"], rows[0]["actual"]), (1000.0, 300.0))
+        totals = budget._get_evaluation_totals(rows)
+        self.assertEqual([total["planned"] for total in totals], [1000.0])
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.head_a)
+            ._render_qweb_html("wjl_budget.action_report_budget_evaluation", budget.ids)[0]
+            .decode()
+        )
+        self.assertIn(self.dept_a.display_name, html)
+        self.assertNotIn(self.dept_b.display_name, html)
+        content = self.env["wjl.budget.evaluation.xlsx"].with_user(self.head_a)._generate(budget)
+        self.assertEqual(self._xlsx_departments(content), {self.dept_a.display_name})
+        # Finance evaluates every department
+        rows = self.budget.with_user(self.finance)._get_evaluation_rows()
+        self.assertEqual(
+            {row["department"] for row in rows},
+            {self.dept_a.display_name, self.dept_b.display_name},
+        )
+
     def test_everyone_else_nothing(self):
         for user in (self.staff_a, self.outsider):
             for model in (
@@ -182,6 +280,10 @@ class TestBudgetSecurityRpc(WjlBudgetCommon, HttpCase, BudgetSecurityData):
             self._call("wjl.budget.line", "read", self.line_b.ids, ["amount_planned"])
         response = self.url_open(f"/wjl_budget/evaluation/{self.budget.id}/xlsx")
         self.assertEqual(response.status_code, 200, "a head may export what they can read")
+        # R7.2.2 (issue 11 item 2): only the head's departments, in the file and by RPC
+        self.assertEqual(self._xlsx_departments(response.content), {self.dept_a.display_name})
+        [budget] = self._call("wjl.budget", "read", self.budget.ids, ["amount_planned", "line_ids"])
+        self.assertEqual((budget["amount_planned"], budget["line_ids"]), (1000.0, self.line_a.ids))
 
     def test_rpc_staff_refused(self):
         self.authenticate("wjlb_staff_a", "wjlb_staff_a")
@@ -203,3 +305,7 @@ class TestBudgetSecurityRpc(WjlBudgetCommon, HttpCase, BudgetSecurityData):
         response = self.url_open(f"/wjl_budget/evaluation/{self.budget.id}/xlsx")
         self.assertEqual(response.status_code, 200)
         self.assertTrue(response.content.startswith(b"PK"))
+        self.assertEqual(
+            self._xlsx_departments(response.content),
+            {self.dept_a.display_name, self.dept_b.display_name},
+        )

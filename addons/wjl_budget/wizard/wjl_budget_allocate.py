@@ -14,7 +14,9 @@ class WjlBudgetAllocate(models.TransientModel):
     """
 
     _name = "wjl.budget.allocate"
+    _inherit = ["wjl.budget.amount.mixin"]
     _description = "Budget Allocation"
+    _wjl_amount_fields = ("amount_total",)
 
     budget_id = fields.Many2one("wjl.budget", required=True, ondelete="cascade")
     company_id = fields.Many2one(related="budget_id.company_id")
@@ -181,7 +183,9 @@ class WjlBudgetAllocate(models.TransientModel):
 
 class WjlBudgetAllocateLine(models.TransientModel):
     _name = "wjl.budget.allocate.line"
+    _inherit = ["wjl.budget.amount.mixin"]
     _description = "Budget Allocation Share"
+    _wjl_amount_fields = ("amount",)
 
     wizard_id = fields.Many2one("wjl.budget.allocate", required=True, ondelete="cascade")
     currency_id = fields.Many2one(related="wizard_id.currency_id")
