@@ -3,11 +3,29 @@
 from collections import defaultdict
 from datetime import timedelta
 
+from psycopg2 import errorcodes
+from psycopg2 import errors as pg_errors
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL, mute_logger
+from odoo.tools.sql import index_exists
 
 LEVELS = [("info", "Info"), ("warning", "Warning"), ("critical", "Critical")]
 LEVEL_RANK = {"info": 0, "warning": 1, "critical": 2}
+# at most one open or acknowledged alert per company, kind and source (R6.3.2)
+OPEN_ALERT_INDEX = "wjl_alert_open_unique_idx"
+
+
+def _retry_transaction_error(message):
+    """A serialization failure: Odoo retries the request (or cron job) that gets it.
+
+    Built the way Odoo's own HTTP tests build one, with its SQLSTATE, so that
+    :func:`odoo.service.model.retrying` recognises and logs it like the database's own.
+    """
+    error = pg_errors.SerializationFailure(message)
+    error.__setstate__({"pgcode": errorcodes.SERIALIZATION_FAILURE})
+    return error
 
 
 class WjlAlert(models.Model):
@@ -16,13 +34,17 @@ class WjlAlert(models.Model):
     Every rule of the suite raises and resolves its alerts through
     :meth:`raise_alert` and :meth:`resolve_alert`; an alert points at the record
     that caused it and hands follow-up activities to the people who must act.
+    Its state and audit trail (who acknowledged or resolved it, and when) change
+    only through :meth:`action_acknowledge`, :meth:`action_resolve` and
+    :meth:`action_reopen` (R7.2.2).
     """
 
     _name = "wjl.alert"
     _description = "Alert"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "wjl.required.text.mixin"]
     _order = "state_rank, level_rank desc, date_last desc, id desc"
     _rec_name = "name"
+    _wjl_required_text_fields = ("name",)
 
     name = fields.Char(string="Subject", required=True, tracking=True)
     kind = fields.Char(
@@ -37,6 +59,7 @@ class WjlAlert(models.Model):
         [("open", "Open"), ("acknowledged", "Acknowledged"), ("resolved", "Resolved")],
         required=True,
         default="open",
+        readonly=True,
         tracking=True,
         index=True,
         copy=False,
@@ -74,7 +97,9 @@ class WjlAlert(models.Model):
     )
     color = fields.Integer(compute="_compute_color")
 
-    _USER_WRITABLE_FIELDS = frozenset(
+    # Set by the server in the actions only; a direct write is for the regulation
+    # administrators, who may correct them (R7.2.2).
+    _AUDIT_FIELDS = frozenset(
         {
             "state",
             "date_acknowledged",
@@ -91,6 +116,52 @@ class WjlAlert(models.Model):
             "An alert must point at the record that caused it.",
         ),
     ]
+
+    def init(self):
+        """At most one open or acknowledged alert per company, kind and source (R6.3.2).
+
+        A partial unique index: Odoo 18's ``_sql_constraints`` only take table
+        constraints, which cannot have a ``WHERE``. Duplicates left by older
+        versions are resolved first (the most recent one stays open).
+        """
+        if index_exists(self.env.cr, OPEN_ALERT_INDEX):
+            return
+        self._resolve_duplicate_open_alerts()
+        self.env.cr.execute(
+            SQL(
+                "CREATE UNIQUE INDEX IF NOT EXISTS %s ON wjl_alert "
+                "(company_id, kind, res_model, res_id) WHERE state != 'resolved'",
+                SQL.identifier(OPEN_ALERT_INDEX),
+            )
+        )
+
+    def _resolve_duplicate_open_alerts(self):
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE wjl_alert
+                   SET state = 'resolved', state_rank = 2,
+                       date_resolved = NOW() AT TIME ZONE 'UTC'
+                 WHERE id IN (
+                        SELECT id FROM (
+                            SELECT id, ROW_NUMBER() OVER (
+                                       PARTITION BY company_id, kind, res_model, res_id
+                                       ORDER BY date_last DESC NULLS LAST, id DESC) AS rank
+                              FROM wjl_alert
+                             WHERE state != 'resolved') ranked
+                         WHERE rank > 1)
+             RETURNING id
+                """
+            )
+        )
+        duplicate_ids = [row[0] for row in self.env.cr.fetchall()]
+        if duplicate_ids:
+            self.env.cr.execute(
+                SQL(
+                    "DELETE FROM mail_activity WHERE res_model = 'wjl.alert' AND res_id = ANY(%s)",
+                    duplicate_ids,
+                )
+            )
 
     @api.depends("level", "state")
     def _compute_ranks(self):
@@ -123,27 +194,45 @@ class WjlAlert(models.Model):
     # ------------------------------------------------------------------
 
     def write(self, vals):
-        """Staff and department heads only move an alert through its states.
+        """Staff and department heads write nothing but the chatter and activities.
 
         What an alert says (level, source, message, people) belongs to the rule that
-        raised it and to the regulation administrators (R7.2.2).
+        raised it; its state and audit trail are set by the actions. Only the
+        regulation administrators (and the superuser) write them directly (R7.2.2).
         """
-        if not self.env.su and not self.env.user.has_group("wjl_base.group_wjl_admin"):
-            forbidden = {
-                fname
-                for fname in vals
-                if fname not in self._USER_WRITABLE_FIELDS
-                and not fname.startswith(("message_", "activity_"))
-            }
-            if forbidden:
-                raise AccessError(
-                    self.env._(
-                        "Only regulation administrators can change what an alert says "
-                        "(%(fields)s). Acknowledge or resolve it instead.",
-                        fields=", ".join(sorted(forbidden)),
-                    )
-                )
+        self._check_write_allowed(vals)
         return super().write(vals)
+
+    def _check_write_allowed(self, vals):
+        if self.env.su or self.env.user.has_group("wjl_base.group_wjl_admin"):
+            return
+        forbidden = {fname for fname in vals if not fname.startswith(("message_", "activity_"))}
+        if not forbidden:
+            return
+        labels = ", ".join(
+            sorted(
+                self._fields[fname]._description_string(self.env)
+                if fname in self._fields
+                else fname
+                for fname in forbidden
+            )
+        )
+        if forbidden & self._AUDIT_FIELDS:
+            raise AccessError(
+                self.env._(
+                    "The status of an alert and who acknowledged or resolved it, and when, "
+                    "are recorded by its Acknowledge, Resolve and Reopen buttons (%(fields)s). "
+                    "Use these buttons; only regulation administrators can correct them.",
+                    fields=labels,
+                )
+            )
+        raise AccessError(
+            self.env._(
+                "Only regulation administrators can change what an alert says "
+                "(%(fields)s). Acknowledge or resolve it instead.",
+                fields=labels,
+            )
+        )
 
     # ------------------------------------------------------------------
     # Public API used by every wjl addon
@@ -155,10 +244,11 @@ class WjlAlert(models.Model):
 
         While an alert of the same kind is open (or acknowledged) for the same
         source record, it is updated (level, message, responsible users) instead
-        of a second one being added. Each responsible user gets one follow-up
-        activity: ``users`` when given, else the manager of ``department``
-        (default: the source's ``department_id``), else the fallback user of the
-        company's settings.
+        of a second one being added; a database index keeps it so under
+        concurrency (see :meth:`_create_alerts`). Each responsible user gets one
+        follow-up activity: ``users`` when given, else the manager of
+        ``department`` (default: the source's ``department_id``), else the
+        fallback user of the company's settings.
 
         The alert centre is a system service: any business rule may raise an
         alert whatever the current user may do on ``wjl.alert``, so the records
@@ -177,22 +267,12 @@ class WjlAlert(models.Model):
             raise UserError(self.env._("Unknown alert level: %s", level))
         if not source:
             return self.browse()
+        source = source.browse(list(dict.fromkeys(source.ids)))
         Alert = self.sudo()  # system service, see docstring
-        existing = {
-            alert.res_id: alert
-            for alert in Alert.search(
-                [
-                    ("res_model", "=", source._name),
-                    ("res_id", "in", source.ids),
-                    ("kind", "=", kind),
-                    ("state", "!=", "resolved"),
-                ]
-            )
-        }
+        existing = {alert.res_id: alert for alert in Alert._open_alerts(source, kind)}
         users = (users or self.env["res.users"]).sudo()
         now = fields.Datetime.now()
-        to_create, to_update = [], self.env["wjl.alert"].sudo()
-        responsible = {}
+        to_create, to_update, responsible = [], Alert.browse(), {}
         source_names = dict(zip(source.ids, source.sudo().mapped("display_name")))
         for record in source:
             dept = department if department is not None else self._default_department(record)
@@ -201,48 +281,14 @@ class WjlAlert(models.Model):
             responsible[record.id] = record_users
             alert = existing.get(record.id)
             if alert:
-                vals = {
-                    "level": level,
-                    "date_last": now,
-                    "raise_count": alert.raise_count + 1,
-                    "user_ids": [fields.Command.link(u.id) for u in record_users],
-                }
-                if message is not None:
-                    vals["message"] = message
-                if dept:
-                    vals["department_id"] = dept.id
-                if LEVEL_RANK[level] > LEVEL_RANK[alert.level]:
-                    alert.message_post(
-                        body=self.env._(
-                            "Escalated from %(old)s to %(new)s.",
-                            old=dict(LEVELS)[alert.level],
-                            new=dict(LEVELS)[level],
-                        )
-                    )
-                alert.write(vals)
+                alert._refresh_alert(level, message, dept, record_users, now)
                 to_update |= alert
             else:
-                company = record.company_id if "company_id" in record._fields else False
-                to_create.append(
-                    {
-                        "name": self._default_name(kind, source_names[record.id]),
-                        "kind": kind,
-                        "level": level,
-                        "res_model": record._name,
-                        "res_id": record.id,
-                        "res_name": source_names[record.id],
-                        "department_id": dept.id,
-                        "user_ids": [fields.Command.set(record_users.ids)],
-                        "message": message or False,
-                        "date_raised": now,
-                        "date_last": now,
-                        "company_id": (company and company.id) or self.env.company.id,
-                    }
-                )
-        created = Alert.with_context(mail_create_nolog=True, tracking_disable=True).create(
-            to_create
-        )
-        alerts = created | to_update
+                vals = self._new_alert_vals(record, kind, level, dept, record_users, now)
+                vals.update(res_name=source_names[record.id], message=message or False)
+                vals["name"] = self._default_name(kind, source_names[record.id])
+                to_create.append(vals)
+        alerts = Alert._create_alerts(to_create) | to_update
         alerts._schedule_alert_activities({a: responsible[a.res_id] for a in alerts})
         return alerts.with_env(self.env)
 
@@ -256,7 +302,17 @@ class WjlAlert(models.Model):
         """
         if not source:
             return self.browse()
-        alerts = self.sudo().search(
+        alerts = self.sudo()._open_alerts(source, kind)
+        alerts._do_resolve()
+        return alerts.with_env(self.env)
+
+    # ------------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _open_alerts(self, source, kind):
+        return self.search(
             [
                 ("res_model", "=", source._name),
                 ("res_id", "in", source.ids),
@@ -264,12 +320,70 @@ class WjlAlert(models.Model):
                 ("state", "!=", "resolved"),
             ]
         )
-        alerts._do_resolve()
-        return alerts.with_env(self.env)
 
-    # ------------------------------------------------------------------
-    # Helpers
-    # ------------------------------------------------------------------
+    @api.model
+    def _new_alert_vals(self, record, kind, level, department, users, now):
+        company = record.company_id if "company_id" in record._fields else False
+        return {
+            "kind": kind,
+            "level": level,
+            "res_model": record._name,
+            "res_id": record.id,
+            "department_id": department.id,
+            "user_ids": [fields.Command.set(users.ids)],
+            "date_raised": now,
+            "date_last": now,
+            "company_id": (company and company.id) or self.env.company.id,
+        }
+
+    def _refresh_alert(self, level, message, department, users, now):
+        """Raised again while open: count it, update it, note an escalation (R6.3.2)."""
+        self.ensure_one()
+        vals = {
+            "level": level,
+            "date_last": now,
+            "raise_count": self.raise_count + 1,
+            "user_ids": [fields.Command.link(u.id) for u in users],
+        }
+        if message is not None:
+            vals["message"] = message
+        if department:
+            vals["department_id"] = department.id
+        if LEVEL_RANK[level] > LEVEL_RANK[self.level]:
+            labels = dict(self._fields["level"]._description_selection(self.env))
+            self.message_post(
+                body=self.env._(
+                    "Escalated from %(old)s to %(new)s.",
+                    old=labels[self.level],
+                    new=labels[level],
+                )
+            )
+        self.write(vals)
+
+    @api.model
+    def _create_alerts(self, vals_list):
+        """Insert new alerts; the partial unique index keeps them unique (R6.3.2).
+
+        When another transaction raised the same alert after this one began, the
+        index refuses the insert once that transaction commits. Its alert is not
+        visible to this transaction (repeatable read), so it cannot be updated
+        here: the transaction fails with a serialization failure, which Odoo
+        retries (JSON-RPC and HTTP requests, cron jobs); the retry finds the
+        alert and updates it (``raise_count`` 2).
+        """
+        Alert = self.with_context(mail_create_nolog=True, tracking_disable=True)
+        if not vals_list:
+            return Alert.browse()
+        try:
+            # no savepoint: on a conflict the whole transaction is retried anyway
+            with mute_logger("odoo.sql_db"):
+                return Alert.create(vals_list)
+        except pg_errors.UniqueViolation as exc:
+            if exc.diag.constraint_name != OPEN_ALERT_INDEX:
+                raise
+            raise _retry_transaction_error(
+                "wjl.alert: the same alert was raised by a concurrent transaction; retry."
+            ) from exc
 
     @api.model
     def _default_name(self, kind, source_name):
@@ -294,6 +408,17 @@ class WjlAlert(models.Model):
             users = company.wjl_alert_fallback_user_id
         return users
 
+    def _activity_deadline(self, user):
+        """The deadline of ``user``'s activity, counted from today where they are (R6.3.2).
+
+        "Today" is the date in the responsible user's time zone, else in the
+        company's (its partner's), never the server's or the caller's.
+        """
+        self.ensure_one()
+        tz = user.tz or self.company_id.partner_id.tz or "UTC"
+        today = fields.Date.context_today(self.with_context(tz=tz))
+        return today + timedelta(days=self.company_id.wjl_alert_deadline_days or 0)
+
     def _schedule_alert_activities(self, responsible):
         """Give every responsible user one open follow-up activity on the alert.
 
@@ -306,9 +431,7 @@ class WjlAlert(models.Model):
             if activity.activity_type_id == activity_type:
                 already[activity.res_id].add(activity.user_id.id)
         vals_list = []
-        today = fields.Date.context_today(self)
         for alert in self:
-            deadline = today + timedelta(days=alert.company_id.wjl_alert_deadline_days or 0)
             for user in responsible[alert]:
                 if user.id in already[alert.id]:
                     continue
@@ -319,51 +442,91 @@ class WjlAlert(models.Model):
                         "activity_type_id": activity_type.id if activity_type else False,
                         "summary": alert.name,
                         "user_id": user.id,
-                        "date_deadline": deadline,
+                        "date_deadline": alert._activity_deadline(user),
                     }
                 )
         if vals_list:
             self.env["mail.activity"].sudo().create(vals_list)
 
     def _do_resolve(self):
+        """Resolve as the current user and close the activities (call on sudo records)."""
         if not self:
             return
         self.write(
             {
                 "state": "resolved",
                 "date_resolved": fields.Datetime.now(),
-                "resolved_by_id": self.env.user.id,
+                "resolved_by_id": self.env.uid,
             }
         )
         activities = self.sudo().activity_ids
         if activities:
             activities.action_feedback(feedback=self.env._("Alert resolved."))
 
+    def _check_no_open_twin(self):
+        """Reopening must not give a source two open alerts of one kind (R6.3.2)."""
+        twins = self.search(
+            [
+                ("id", "not in", self.ids),
+                ("res_model", "in", list(set(self.mapped("res_model")))),
+                ("res_id", "in", list(set(self.mapped("res_id")))),
+                ("kind", "in", list(set(self.mapped("kind")))),
+                ("state", "!=", "resolved"),
+            ]
+        )
+        keys = {(a.company_id, a.kind, a.res_model, a.res_id) for a in twins}
+        for alert in self:
+            if (alert.company_id, alert.kind, alert.res_model, alert.res_id) in keys:
+                raise UserError(
+                    self.env._(
+                        "%(record)s already has an open alert of this kind. Handle that "
+                        "alert instead of reopening this one.",
+                        record=alert.res_name or alert.name,
+                    )
+                )
+
     # ------------------------------------------------------------------
     # Buttons
     # ------------------------------------------------------------------
 
     def action_acknowledge(self):
+        """The current user takes the alert in hand; the server records who and when."""
+        self.check_access("write")
         alerts = self.filtered(lambda a: a.state == "open")
-        alerts.write(
+        # sudo: the user's right to act on these alerts was checked just above;
+        # state and audit fields take server values only (R7.2.2).
+        alerts.sudo().write(
             {
                 "state": "acknowledged",
                 "date_acknowledged": fields.Datetime.now(),
-                "acknowledged_by_id": self.env.user.id,
+                "acknowledged_by_id": self.env.uid,
             }
         )
         return True
 
     def action_resolve(self):
+        """Resolve and close the follow-up activities; the server records who and when."""
+        self.check_access("write")
         if any(alert.state == "resolved" for alert in self):
             raise UserError(self.env._("This alert is already resolved."))
-        self._do_resolve()
+        # sudo: access checked above, see action_acknowledge
+        self.sudo()._do_resolve()
         return True
 
     def action_reopen(self):
-        self.filtered(lambda a: a.state == "resolved").write(
-            {"state": "open", "date_resolved": False, "resolved_by_id": False}
-        )
+        """Reopen a resolved alert (department heads): its users get their activity again."""
+        self.check_access("write")
+        if not (self.env.su or self.env.user.has_group("wjl_base.group_wjl_manager")):
+            raise AccessError(
+                self.env._(
+                    "Only department heads and regulation administrators can reopen an alert."
+                )
+            )
+        # sudo: access checked above, see action_acknowledge
+        alerts = self.filtered(lambda a: a.state == "resolved").sudo()
+        alerts._check_no_open_twin()
+        alerts.write({"state": "open", "date_resolved": False, "resolved_by_id": False})
+        alerts._schedule_alert_activities({alert: alert.user_ids for alert in alerts})
         return True
 
     def action_open_source(self):
@@ -381,23 +544,27 @@ class WjlAlert(models.Model):
 
     @api.model
     def _demo_raise_alerts(self):
-        """Demo story: Operations asks each department head to review their duties."""
+        """Demo story: Operations asks each department head to review their duties.
+
+        Written in the language of the installing user (zh_CN in the demo database).
+        """
+        Alert = self.with_context(lang=self.env.user.lang or self.env.lang)
         departments = self.env["hr.department"].search([("wjl_role", "!=", False)])
-        self.raise_alert(
+        Alert.raise_alert(
             departments,
             "duty_review",
             level="info",
-            message=self.env._(
+            message=Alert.env._(
                 "The yearly review of the department duties (R2.2) is due: check that "
                 "the duties listed still match the work done."
             ),
         )
         quality = departments.filtered(lambda d: d.wjl_role == "quality")
-        self.raise_alert(
+        Alert.raise_alert(
             quality,
             "duty_review",
             level="critical",
-            message=self.env._("The quality duties were not reviewed last year."),
+            message=Alert.env._("The quality duties were not reviewed last year."),
         )
         done = departments.filtered(lambda d: d.wjl_role == "finance")
-        self.resolve_alert(done, "duty_review")
+        Alert.resolve_alert(done, "duty_review")

@@ -4,10 +4,12 @@ from odoo import fields, models
 
 
 class WjlDepartmentDuty(models.Model):
-    """A duty a department carries under the regulation (R2.2)."""
+    """A duty a department carries under the regulation (R2.2); its name is real text."""
 
     _name = "wjl.department.duty"
+    _inherit = ["wjl.required.text.mixin"]
     _description = "Department Duty"
+    _wjl_required_text_fields = ("name",)
     _order = "department_id, sequence, id"
 
     sequence = fields.Integer(default=10)

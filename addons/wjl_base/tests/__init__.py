@@ -3,3 +3,8 @@ from . import test_groups
 from . import test_alert
 from . import test_alert_security
 from . import test_tour
+from . import test_alert_audit
+from . import test_alert_concurrency
+from . import test_alert_timezone
+from . import test_required_text
+from . import test_upgrade

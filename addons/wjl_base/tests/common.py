@@ -51,6 +51,13 @@ class WjlBaseCommon(TransactionCase):
             [{"name": "Supplier One"}, {"name": "Supplier Two"}, {"name": "Supplier Three"}]
         )
 
+    def _zh_cn(self, records):
+        """``records`` in zh_CN, the language being installed when the test database lacks it."""
+        if not self.env["res.lang"]._lang_get("zh_CN"):
+            self.env["res.lang"]._activate_lang("zh_CN")
+            self.env["ir.module.module"]._load_module_terms(["wjl_base"], ["zh_CN"])
+        return records.with_context(lang="zh_CN")
+
     def _alert_activities(self, alert):
         return self.env["mail.activity"].search(
             [("res_model", "=", "wjl.alert"), ("res_id", "=", alert.id)]
