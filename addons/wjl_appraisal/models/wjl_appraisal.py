@@ -279,9 +279,10 @@ class WjlAppraisal(models.Model):
     def _wjl_restricted_fields(self, fnames):
         return {f for f in fnames if not f.startswith(FREE_PREFIXES)}
 
-    def _wjl_check_write(self, fnames, employee_fields, appraiser_fields):
-        """Refuse writing ``fnames`` on these appraisals unless the user's role
-        allows it in the current state; nobody changes a done appraisal."""
+    def _wjl_check_write(self, fnames, employee_fields, appraiser_fields, model=None):
+        """Refuse writing ``fnames`` (fields of ``model``, default the appraisal)
+        on these appraisals unless the user's role allows it in the current state;
+        nobody changes a done appraisal (R4.3.2, R7.2.2)."""
         fnames = self._wjl_restricted_fields(fnames)
         if not fnames or self.env.su:
             return
@@ -304,17 +305,29 @@ class WjlAppraisal(models.Model):
                 allowed = frozenset()
             forbidden = fnames - allowed
             if forbidden:
-                raise AccessError(
-                    self.env._(
-                        "You cannot change %(fields)s of the appraisal %(appraisal)s in "
-                        "its current state (%(state)s). Employees write their "
-                        "self-assessment during self-review, appraisers score during "
-                        "manager review, HR officers handle the rest.",
-                        fields=", ".join(sorted(forbidden)),
-                        appraisal=appraisal.display_name,
-                        state=dict(STATES)[appraisal.state],
-                    )
-                )
+                raise appraisal._wjl_write_refused(forbidden, model if model is not None else self)
+
+    def _wjl_write_refused(self, fnames, model):
+        """The AccessError refusing to write ``fnames`` of ``model``, with the field
+        labels and the state in the user's language (R7.2.2)."""
+        self.ensure_one()
+        labels = sorted(
+            model._fields[fname]._description_string(self.env)
+            for fname in fnames
+            if fname in model._fields
+        )
+        states = dict(self._fields["state"]._description_selection(self.env))
+        return AccessError(
+            self.env._(
+                "You cannot change %(fields)s of the appraisal %(appraisal)s in "
+                "its current state (%(state)s). Employees write their "
+                "self-assessment during self-review, appraisers score during "
+                "manager review, HR officers handle the rest.",
+                fields=", ".join(labels),
+                appraisal=self.display_name,
+                state=states[self.state],
+            )
+        )
 
     def write(self, vals):
         self._wjl_check_write(set(vals), self._EMPLOYEE_FIELDS, self._APPRAISER_FIELDS)

@@ -33,8 +33,9 @@ class WjlAppraisalCycle(models.Model):
 
     _name = "wjl.appraisal.cycle"
     _description = "Appraisal Cycle"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "wjl.required.text.mixin"]
     _order = "date_start desc, id desc"
+    _wjl_required_text_fields = ("name",)
 
     name = fields.Char(required=True, tracking=True, translate=False)
     period = fields.Selection(PERIODS, required=True, default="quarterly", tracking=True)

@@ -17,8 +17,9 @@ class WjlAppraisalImprovement(models.Model):
 
     _name = "wjl.appraisal.improvement"
     _description = "Improvement Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "wjl.required.text.mixin"]
     _order = "interview_date desc, id desc"
+    _wjl_required_text_fields = ("name",)
 
     name = fields.Char(string="Reference", required=True, copy=False, readonly=True, default="/")
     appraisal_id = fields.Many2one(

@@ -7,8 +7,10 @@ class WjlAppraisalImprovementItem(models.Model):
     """An action of an improvement plan, with its owner and deadline (R4.3.4)."""
 
     _name = "wjl.appraisal.improvement.item"
+    _inherit = ["wjl.required.text.mixin"]
     _description = "Improvement Plan Item"
     _order = "improvement_id, deadline, id"
+    _wjl_required_text_fields = ("name",)
 
     improvement_id = fields.Many2one(
         "wjl.appraisal.improvement", required=True, ondelete="cascade", index=True

@@ -9,8 +9,10 @@ class WjlAppraisalLine(models.Model):
     self-assessment and the appraiser's score 0–100 (R4.3.1, R4.3.2)."""
 
     _name = "wjl.appraisal.line"
+    _inherit = ["wjl.required.text.mixin"]
     _description = "Appraisal Indicator"
     _order = "appraisal_id, sequence, id"
+    _wjl_required_text_fields = ("name",)
 
     _EMPLOYEE_FIELDS = frozenset({"self_assessment"})
     _APPRAISER_FIELDS = frozenset({"score", "manager_comment"})
@@ -39,7 +41,9 @@ class WjlAppraisalLine(models.Model):
         return lines
 
     def write(self, vals):
-        self.appraisal_id._wjl_check_write(set(vals), self._EMPLOYEE_FIELDS, self._APPRAISER_FIELDS)
+        self.appraisal_id._wjl_check_write(
+            set(vals), self._EMPLOYEE_FIELDS, self._APPRAISER_FIELDS, model=self
+        )
         return super().write(vals)
 
     def unlink(self):

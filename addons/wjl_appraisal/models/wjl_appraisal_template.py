@@ -5,6 +5,23 @@ from odoo.exceptions import ValidationError
 from odoo.tools import float_compare
 
 
+class WeightCheckQueue:
+    """Templates whose indicator weights are checked once, at the end of a save.
+
+    Saving a template form writes its indicators one by one; their totals are
+    only meaningful once every indicator is written. Compared by identity, so
+    each save has its own queue (R4.3.1).
+    """
+
+    __slots__ = ("template_ids",)
+
+    def __init__(self):
+        self.template_ids = set()
+
+
+WEIGHT_CHECK_QUEUE = "wjl_appraisal_weight_check_queue"
+
+
 class WjlAppraisalTemplate(models.Model):
     """Indicator template of a department and/or job position (R4.3.1).
 
@@ -13,8 +30,10 @@ class WjlAppraisalTemplate(models.Model):
     """
 
     _name = "wjl.appraisal.template"
+    _inherit = ["wjl.required.text.mixin"]
     _description = "Appraisal Indicator Template"
     _order = "sequence, id"
+    _wjl_required_text_fields = ("name",)
 
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
@@ -61,6 +80,38 @@ class WjlAppraisalTemplate(models.Model):
                         total=round(total, 2),
                     )
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if self._wjl_weight_check_queue():
+            return super().create(vals_list)
+        queue = WeightCheckQueue()
+        templates = super(
+            WjlAppraisalTemplate, self.with_context(**{WEIGHT_CHECK_QUEUE: queue})
+        ).create(vals_list)
+        templates = templates.with_env(self.env)
+        (self.browse(queue.template_ids) - templates).exists()._check_weights()
+        return templates
+
+    def write(self, vals):
+        """Indicators written with the template are checked once at the end of the
+        save, not one by one (R4.3.1)."""
+        if self._wjl_weight_check_queue():
+            return super().write(vals)
+        queue = WeightCheckQueue()
+        res = super(WjlAppraisalTemplate, self.with_context(**{WEIGHT_CHECK_QUEUE: queue})).write(
+            vals
+        )
+        checked = self if {"line_ids", "name"} & set(vals) else self.browse()
+        (self.browse(queue.template_ids) - checked).exists()._check_weights()
+        return res
+
+    @api.model
+    def _wjl_weight_check_queue(self):
+        """The queue of the template save in progress, if any. Only a queue object
+        counts: a context value sent by RPC cannot switch the check off."""
+        queue = self.env.context.get(WEIGHT_CHECK_QUEUE)
+        return queue if isinstance(queue, WeightCheckQueue) else None
 
     @api.model
     def _wjl_template_index(self, company):

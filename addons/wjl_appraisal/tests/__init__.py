@@ -6,3 +6,5 @@ from . import test_quota
 from . import test_security
 from . import test_report
 from . import test_tour
+from . import test_required_text
+from . import test_upgrade

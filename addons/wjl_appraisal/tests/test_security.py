@@ -85,6 +85,30 @@ class TestSecurity(WjlAppraisalCommon):
         with self.assertRaises(AccessError):
             self.apr_a.with_user(self.manager_a).bonus_base = 5000
 
+    def test_refusal_in_chinese_names_state_and_fields(self):
+        """R7.2.2: a zh_CN employee who may not change a field reads the refusal in
+        Chinese: the state and the fields by their translated labels, no English
+        selection label ("Self-Review") nor technical field name (bonus_base)."""
+        if not self.env["res.lang"]._lang_get("zh_CN"):
+            self.env["res.lang"]._activate_lang("zh_CN")
+            self.env["ir.module.module"]._load_module_terms(["wjl_appraisal"], ["zh_CN"])
+        self.staff_a.lang = "zh_CN"
+        appraisal = self.apr_a.with_user(self.staff_a).with_context(lang="zh_CN")
+        with self.assertRaises(AccessError) as refusal:
+            appraisal.write({"bonus_base": 10000})
+        message = str(refusal.exception)
+        self.assertIn("员工自评", message)
+        self.assertIn("奖金基数", message)
+        for english in ("Self-Review", "bonus_base", "Bonus Base"):
+            self.assertNotIn(english, message)
+        with self.assertRaises(AccessError) as refusal:
+            appraisal.line_ids[0].write({"score": 100})
+        message = str(refusal.exception)
+        self.assertIn("员工自评", message)
+        self.assertIn("得分", message)
+        self.assertNotIn("Self-Review", message)
+        self.assertNotIn("score", message)
+
     def test_hr_edits_all_but_done(self):
         self.apr_b.with_user(self.hr_officer).write({"bonus_base": 1500, "hr_comment": "ok"})
         self.assertEqual(self.apr_b.bonus_base, 1500)
