@@ -12,8 +12,10 @@ class WjlQualityCriterion(models.Model):
     """
 
     _name = "wjl.quality.criterion"
+    _inherit = ["wjl.required.text.mixin"]
     _description = "Quality Criterion"
     _order = "gate_id, sequence, id"
+    _wjl_required_text_fields = ("name",)
 
     sequence = fields.Integer(default=10)
     gate_id = fields.Many2one("wjl.quality.gate", required=True, ondelete="cascade", index=True)

@@ -25,8 +25,9 @@ class WjlQualityGate(models.Model):
 
     _name = "wjl.quality.gate"
     _description = "Quality Gate"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "wjl.required.text.mixin"]
     _order = "sequence, id"
+    _wjl_required_text_fields = ("name",)
 
     sequence = fields.Integer(default=10)
     name = fields.Char(required=True, translate=True, tracking=True)

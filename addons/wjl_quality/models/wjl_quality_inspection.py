@@ -23,8 +23,9 @@ class WjlQualityInspection(models.Model):
 
     _name = "wjl.quality.inspection"
     _description = "Quality Inspection"
-    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin", "wjl.required.text.mixin"]
     _order = "id desc"
+    _wjl_required_text_fields = ("name",)
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
     gate_id = fields.Many2one(
@@ -173,9 +174,13 @@ class WjlQualityInspection(models.Model):
 
     @api.depends("date_inspected", "create_date")
     def _compute_date_month(self):
+        """Month of the inspection in the user's time zone, the one the
+        statistics group by: an inspection decided on the 1st at 00:30 in
+        Shanghai belongs to that month, not the previous one in UTC (R3.3.3)."""
         for insp in self:
-            date = insp.date_inspected or insp.create_date or fields.Datetime.now()
-            insp.date_month = date.date().replace(day=1)
+            moment = insp.date_inspected or insp.create_date or fields.Datetime.now()
+            local = fields.Datetime.context_timestamp(insp, moment)
+            insp.date_month = local.date().replace(day=1)
 
     def _compute_access_url(self):
         res = super()._compute_access_url()
@@ -381,7 +386,7 @@ class WjlQualityInspection(models.Model):
                     insp.qty_failed,
                     states.get(insp.state, ""),
                     insp.user_id.name or "",
-                    fields.Datetime.to_string(insp.date_inspected) or "",
+                    insp._wjl_local_datetime(insp.date_inspected),
                 ],
             )
         lines = book.add_worksheet(self.env._("Results"))
@@ -421,6 +426,12 @@ class WjlQualityInspection(models.Model):
                 row += 1
         book.close()
         return output.getvalue()
+
+    def _wjl_local_datetime(self, moment):
+        """``moment`` (UTC) as text in the user's time zone, as the form shows it."""
+        if not moment:
+            return ""
+        return fields.Datetime.to_string(fields.Datetime.context_timestamp(self, moment))
 
     def action_export_xlsx(self):
         """Download the selected inspections with their results (xlsxwriter)."""

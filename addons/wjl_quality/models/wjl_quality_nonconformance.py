@@ -22,8 +22,9 @@ class WjlQualityNonconformance(models.Model):
 
     _name = "wjl.quality.nonconformance"
     _description = "Nonconformance"
-    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin", "wjl.required.text.mixin"]
     _order = "id desc"
+    _wjl_required_text_fields = ("name",)
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
     inspection_id = fields.Many2one(

@@ -8,3 +8,6 @@ from . import test_security
 from . import test_portal
 from . import test_tour
 from . import test_settings
+from . import test_required_text
+from . import test_dates
+from . import test_upgrade

@@ -1,0 +1,41 @@
+# Copyright 2026 Wanjiali
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import Command
+from odoo.tests import new_test_user, tagged
+from odoo.tests.common import TransactionCase
+from odoo.tools.convert import convert_file
+
+MODULE = "wjl_quality"
+
+
+@tagged("post_install", "-at_install")
+class TestUpgradeKeepsChanges(TransactionCase):
+    """R7.2.2: an upgrade (``-u wjl_quality``) keeps what administrators
+    configured: the link of Regulation Administrator to Quality Manager, who is a
+    quality manager, and the reference sequences."""
+
+    def _upgrade(self, *filenames):
+        """Load data files of the addon as ``-u`` does (update mode)."""
+        for filename in filenames:
+            convert_file(self.env, MODULE, filename, {}, mode="update", noupdate=False)
+        self.env.invalidate_all()
+
+    def test_group_link_and_members_survive(self):
+        manager_group = self.env.ref("wjl_quality.group_quality_manager")
+        admin_group = self.env.ref("wjl_base.group_wjl_admin")
+        admin = new_test_user(self.env, "wjlq_upgrade_admin", groups="wjl_base.group_wjl_admin")
+        self.assertIn(admin, manager_group.users)
+        admin_group.implied_ids = [Command.unlink(manager_group.id)]
+        manager_group.users = [Command.unlink(admin.id)]
+        self._upgrade("security/wjl_quality_security.xml")
+        self.assertNotIn(manager_group, admin_group.implied_ids)
+        self.assertNotIn(admin, manager_group.users)
+
+    def test_sequences_survive(self):
+        inspection = self.env.ref("wjl_quality.seq_wjl_quality_inspection")
+        nonconformance = self.env.ref("wjl_quality.seq_wjl_quality_nonconformance")
+        inspection.write({"prefix": "INSP-", "padding": 7})
+        nonconformance.write({"prefix": "BHG-"})
+        self._upgrade("data/ir_sequence_data.xml")
+        self.assertRecordValues(inspection, [{"prefix": "INSP-", "padding": 7}])
+        self.assertEqual(nonconformance.prefix, "BHG-")
