@@ -69,29 +69,27 @@ class TestIndicatorAccess(WjlRiskCommon):
             self.assertIn(word, indicator.error_message)
 
     def _confidential_target(self):
-        """The attack of the issue: the bonus of one employee's appraisal.
+        """The attack of the issue: the bonus of one employee's appraisals.
 
         ``wjl_appraisal`` is not a dependency of ``wjl_risk``; when it is not
-        installed the same attack aims at the employee records, which a risk
-        administrator without HR rights may not read either.
+        installed the same attack aims at a confidential figure of the employee
+        record itself. Either way the owner, a risk administrator without HR or
+        appraisal rights, may not read the employees the domain selects.
+
+        :return: (model, measured field, domain)
         """
         if "wjl.appraisal" in self.env:
-            return "wjl.appraisal", "bonus_amount", "Appraisal"
-        return "hr.employee", "children", "Employee"
+            return "wjl.appraisal", "bonus_amount", f"[('employee_id', '=', {self.employee.id})]"
+        return "hr.employee", "children", f"[('id', '=', {self.employee.id})]"
 
     def test_confidential_figure_of_one_employee_is_not_measured(self):
         """A risk administrator without appraisal rights gets an error, no value."""
-        model, field, label = self._confidential_target()
+        model, field, domain = self._confidential_target()
         indicator = self._computed(
-            model,
-            measure="sum",
-            measure_field_id=self._field(model, field).id,
-            domain=f"[('employee_id', '=', {self.employee.id})]"
-            if model != "hr.employee"
-            else f"[('id', '=', {self.employee.id})]",
+            model, measure="sum", measure_field_id=self._field(model, field).id, domain=domain
         )
         self._evaluate(indicator)
-        self._assert_error(indicator, label, self.admin.name, "access right")
+        self._assert_error(indicator, "Employee", self.admin.name, "access right")
 
     def test_technical_models_refused_whatever_the_setting(self):
         """The secret of the database cannot be read one character at a time."""
