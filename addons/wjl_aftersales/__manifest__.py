@@ -4,7 +4,7 @@
     "name": "WJL After-Sales Service",
     "summary": "After-sales tickets: intake on every channel, routing by problem class, "
     "service levels, satisfaction, archive and periodic summary (R3.5.1-R3.5.5)",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.0.1",
     "category": "Operations Management",
     "license": "LGPL-3",
     "author": "Wanjiali, WJL Operations Suite",

@@ -38,6 +38,23 @@ class ResCompany(models.Model):
         help="Days after which a resolved ticket the customer did not confirm closes "
         "by itself (R3.5.4). 0 disables the automatic closing.",
     )
+    wjl_aftersales_max_body_chars = fields.Integer(
+        string="After-Sales Email Body Limit (characters)",
+        default=100000,
+        help="Longer emails to the after-sales alias are cut to this many characters "
+        "of text in the ticket; the whole email is attached to the ticket (R3.5.1). "
+        "0 keeps every email whole.",
+    )
+
+    def _wjl_aftersales_tz(self):
+        """Time zone of the after-sales deadlines: the working calendar's (R3.5.2).
+
+        Deadlines are planned on the calendar's working hours, so emails, the
+        portal and reports show them in that zone; without a calendar, the zone
+        of the company's address.
+        """
+        self.ensure_one()
+        return self.resource_calendar_id.tz or self.partner_id.tz or "UTC"
 
     def _wjl_aftersales_severity_hours(self):
         """Working hours by severity for this company (R3.5.2)."""

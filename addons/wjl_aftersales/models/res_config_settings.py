@@ -24,6 +24,9 @@ class ResConfigSettings(models.TransientModel):
     wjl_aftersales_autoclose_days = fields.Integer(
         related="company_id.wjl_aftersales_autoclose_days", readonly=False
     )
+    wjl_aftersales_max_body_chars = fields.Integer(
+        related="company_id.wjl_aftersales_max_body_chars", readonly=False
+    )
     wjl_aftersales_alias_id = fields.Many2one(
         "mail.alias",
         string="After-Sales Email Alias",

@@ -21,7 +21,9 @@ class WjlAftersalesStage(models.Model):
 
     _name = "wjl.aftersales.stage"
     _description = "After-Sales Stage"
+    _inherit = ["wjl.required.text.mixin"]
     _order = "sequence, id"
+    _wjl_required_text_fields = ("name",)
 
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)

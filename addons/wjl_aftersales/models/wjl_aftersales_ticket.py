@@ -8,13 +8,12 @@ from datetime import timedelta
 import pytz
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, is_html_empty
-from odoo.tools.mail import email_normalize, parse_contact_from_email
 from odoo.tools.sql import create_index
 
 from .wjl_aftersales_route import PROBLEM_CLASSES
-from .wjl_aftersales_stage import OPEN_STATES, STAGE_STATES
+from .wjl_aftersales_stage import OPEN_STATES
 
 CHANNELS = [
     ("phone", "Phone"),
@@ -50,6 +49,39 @@ RATINGS = [
 ]
 LOW_RATINGS = ("1", "2")
 AT_RISK_SHARE = 0.8
+# Fields the server decides (R3.5.1, R3.5.4, R7.2.2): the reference comes from the
+# sequence, the reception time from the clock, the service level from the cron,
+# the confirmation and the rating from the customer's confirmation, the dates and
+# counters from the buttons. Only those flows write them, never a user's RPC call.
+SERVER_FIELDS = frozenset(
+    {
+        "name",
+        "date_received",
+        "date_assessed",
+        "date_resolved",
+        "date_closed",
+        "deadline",
+        "date_sla_risk",
+        "sla_state",
+        "sla_next_check",
+        "date_breached",
+        "sla_escalated",
+        "confirmation_state",
+        "auto_closed",
+        "satisfaction_rating",
+        "satisfaction_comment",
+        "reopen_count",
+    }
+)
+# What the portal form offers a customer (R3.5.1): nothing else is accepted from a
+# portal user, whether through the portal route or a direct RPC call.
+PORTAL_FIELDS = frozenset(
+    {"title", "description", "channel", "partner_id", "product_id", "problem_class"}
+)
+# Context key of the server's own flows. Its value is a Python object no JSON-RPC
+# call can send, so a client cannot claim to be a server flow.
+SERVER_FLOW_KEY = "wjl_aftersales_server_flow"
+SERVER_FLOW = object()
 
 
 class WjlAftersalesTicket(models.Model):
@@ -67,10 +99,20 @@ class WjlAftersalesTicket(models.Model):
         "portal.mixin",
         "mail.thread",
         "mail.activity.mixin",
+        "wjl.required.text.mixin",
     ]
     _order = "date_received desc, id desc"
     _rec_names_search = ["name", "title", "partner_id.name", "contact_name"]
     _mail_post_access = "read"
+    _wjl_required_text_fields = ("title",)
+    _sql_constraints = [
+        (
+            "name_company_uniq",
+            "UNIQUE(company_id, name)",
+            "Another after-sales ticket of the company already has this reference: "
+            "references come from the sequence and are unique.",
+        ),
+    ]
 
     name = fields.Char(string="Reference", readonly=True, copy=False, default="/")
     title = fields.Char(string="Subject", required=True, tracking=True)
@@ -109,7 +151,12 @@ class WjlAftersalesTicket(models.Model):
         domain="[('product_id', '=', product_id)]",
     )
     date_received = fields.Datetime(
-        string="Received On", required=True, default=fields.Datetime.now, index=True
+        string="Received On",
+        required=True,
+        readonly=True,
+        copy=False,
+        default=fields.Datetime.now,
+        index=True,
     )
     # -- assessment and routing (R3.5.2) ---------------------------------
     problem_class = fields.Selection(PROBLEM_CLASSES, tracking=True)
@@ -198,9 +245,9 @@ class WjlAftersalesTicket(models.Model):
         help="Closed by the system because the customer did not confirm in time.",
     )
     satisfaction_rating = fields.Selection(
-        RATINGS, string="Satisfaction", copy=False, tracking=True
+        RATINGS, string="Satisfaction", readonly=True, copy=False, tracking=True
     )
-    satisfaction_comment = fields.Text(string="Customer Comment", copy=False)
+    satisfaction_comment = fields.Text(string="Customer Comment", readonly=True, copy=False)
     dissatisfaction_reason = fields.Text(
         copy=False,
         help="Why the customer was dissatisfied; required before closing a ticket "
@@ -299,6 +346,10 @@ class WjlAftersalesTicket(models.Model):
     def _compute_deadline(self):
         """Deadline = hours of the severity on the company's working calendar (R3.5.2).
 
+        The working hours are read in the calendar's time zone (the company's), and
+        the deadline is stored in UTC like every datetime: the back end shows it in
+        the user's zone, emails and the portal in the calendar's (``_wjl_tz``).
+
         Computed per company from one read of the calendar's work intervals, so a
         batch of tickets costs the same few queries as a single one.
         """
@@ -350,8 +401,12 @@ class WjlAftersalesTicket(models.Model):
         max_hours = max(hours for __, hours in requests)
         # 8 working hours a day, 5 days a week, plus two weeks for holidays
         span = timedelta(days=14 + math.ceil(max_hours / 8.0 * 7 / 5))
+        # working hours are those of the calendar's time zone, whatever the zone
+        # of the user or the context (R3.5.2): one zone for the deadline everywhere
         intervals = calendar._work_intervals_batch(
-            pytz.utc.localize(start_min), pytz.utc.localize(start_max + span)
+            pytz.utc.localize(start_min),
+            pytz.utc.localize(start_max + span),
+            tz=pytz.timezone(calendar.tz or "UTC"),
         )[False]
         intervals = [
             (
@@ -391,7 +446,16 @@ class WjlAftersalesTicket(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        to_number = [vals for vals in vals_list if vals.get("name", "/") in ("/", False)]
+        """Number the tickets from the sequence, whoever creates them (R3.5.1).
+
+        A reference in the values is refused (only data files and the superuser
+        may give one); portal customers give only what the portal form offers.
+        """
+        for vals in vals_list:
+            if vals.get("name") in ("/", False):
+                del vals["name"]
+        self._wjl_check_writable_fields(vals_list, creating=True)
+        to_number = [vals for vals in vals_list if not vals.get("name")]
         if to_number:
             # Numbering is a system service: portal customers and gateway users
             # have no access to ir.sequence.
@@ -410,6 +474,75 @@ class WjlAftersalesTicket(models.Model):
             vals_list = [{**defaults, **vals} for vals in vals_list]
         return super().create(vals_list)
 
+    def _wjl_server_flow(self):
+        """The same records, allowed to write the fields the server decides."""
+        return self.with_context(**{SERVER_FLOW_KEY: SERVER_FLOW})
+
+    @api.model
+    def _wjl_check_writable_fields(self, vals_list, creating=False):
+        """Refuse the fields the caller may not give (R3.5.1, R7.2.2).
+
+        Nobody but the superuser (data files, mail gateway) and the server's own
+        flows writes the fields of ``SERVER_FIELDS``; a portal user gives only the
+        fields of the portal form, on an online ticket about a sold product.
+        Defaults passed in the context count as given values.
+        """
+        if self.env.su or self.env.context.get(SERVER_FLOW_KEY) is SERVER_FLOW:
+            return
+        given_defaults = set()
+        if creating:
+            given_defaults = {
+                key[8:]
+                for key in self.env.context
+                if key.startswith("default_") and key[8:] in self._fields
+            }
+        portal = self.env.user.share
+        for vals in vals_list:
+            given = set(vals) | given_defaults
+            refused = given - PORTAL_FIELDS if portal else given & SERVER_FIELDS
+            if refused:
+                self._wjl_refuse_fields(refused, portal)
+            if portal:
+                self._wjl_check_portal_values(vals)
+
+    @api.model
+    def _wjl_refuse_fields(self, fnames, portal):
+        labels = ", ".join(
+            sorted(self._fields[fname]._description_string(self.env) for fname in fnames)
+        )
+        if portal:
+            raise AccessError(
+                self.env._(
+                    "From the customer portal a ticket takes only a subject, a "
+                    "description, the kind of problem and the product. Remove: %(fields)s.",
+                    fields=labels,
+                )
+            )
+        raise AccessError(
+            self.env._(
+                "%(fields)s of an after-sales ticket are set by the system (reference, "
+                "reception, service level, customer confirmation). Use the buttons of "
+                "the ticket instead (R7.2.2).",
+                fields=labels,
+            )
+        )
+
+    @api.model
+    def _wjl_check_portal_values(self, vals):
+        if vals.get("channel", "online") != "online":
+            raise AccessError(
+                self.env._("A ticket submitted from the customer portal is an online ticket.")
+            )
+        if vals.get("product_id"):
+            # sudo: only tells whether the product is sold, as the portal form does
+            product = self.env["product.product"].sudo().browse(vals["product_id"])
+            if not (product.exists() and product.sale_ok):
+                raise AccessError(
+                    self.env._(
+                        "Choose one of the products offered in the portal form for " "your ticket."
+                    )
+                )
+
     def _wjl_subscribe_customer(self):
         """The customer who wrote in (email, portal) follows the ticket's chatter.
 
@@ -424,6 +557,8 @@ class WjlAftersalesTicket(models.Model):
             self.browse(ticket_ids).message_subscribe([partner_id])
 
     def write(self, vals):
+        """Stage changes set the dates and the confirmation (R3.5.3, R3.5.4)."""
+        self._wjl_check_writable_fields([vals])
         stage = None
         if vals.get("stage_id"):
             stage = self.env["wjl.aftersales.stage"].browse(vals["stage_id"])
@@ -451,72 +586,6 @@ class WjlAftersalesTicket(models.Model):
         return result
 
     # ------------------------------------------------------------------
-    # Mail
-    # ------------------------------------------------------------------
-
-    def _track_template(self, changes):
-        res = super()._track_template(changes)
-        ticket = self[0]
-        if "stage_id" in changes and ticket.stage_id.mail_template_id:
-            res["stage_id"] = (
-                ticket.stage_id.mail_template_id,
-                {
-                    "auto_delete_keep_log": False,
-                    "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note"),
-                    "email_layout_xmlid": "mail.mail_notification_light",
-                },
-            )
-        return res
-
-    def _mail_get_partner_fields(self, introspect_fields=False):
-        return ["partner_id"]
-
-    @api.model
-    def message_new(self, msg_dict, custom_values=None):
-        """Open a ticket from an email sent to the after-sales alias (R3.5.1).
-
-        The sender is matched to a customer by email address; a sender who is not
-        a customer yet keeps the name and address as contact details.
-        """
-        values = dict(custom_values or {})
-        email_from = msg_dict.get("email_from") or ""
-        name, email = parse_contact_from_email(email_from)
-        partner = self.env["res.partner"].browse(msg_dict.get("author_id") or [])
-        if not partner and email:
-            partner = self.env["res.partner"].search(
-                [("email_normalized", "=", email_normalize(email))], limit=1
-            )
-        values.setdefault("channel", "email")
-        values.setdefault("title", msg_dict.get("subject") or self.env._("No Subject"))
-        values.setdefault("description", msg_dict.get("body"))
-        values.setdefault("contact_email", email)
-        values.setdefault("contact_name", name or email)
-        if partner:
-            values.setdefault("partner_id", partner.id)
-        values["name"] = "/"
-        ticket = super().message_new(msg_dict, custom_values=values)
-        ticket._wjl_subscribe_customer()
-        return ticket
-
-    def _message_get_suggested_recipients(self):
-        recipients = super()._message_get_suggested_recipients()
-        for ticket in self:
-            if ticket.partner_id:
-                ticket._message_add_suggested_recipient(
-                    recipients, partner=ticket.partner_id, reason=self.env._("Customer")
-                )
-            elif ticket.contact_email:
-                ticket._message_add_suggested_recipient(
-                    recipients, email=ticket.contact_email, reason=self.env._("Customer Email")
-                )
-        return recipients
-
-    def _wjl_customer_lang(self):
-        """Language of the customer messages: the customer's, else the company's."""
-        self.ensure_one()
-        return self.partner_id.lang or self.company_id.partner_id.lang or "zh_CN"
-
-    # ------------------------------------------------------------------
     # Buttons (R3.5.2-R3.5.4)
     # ------------------------------------------------------------------
 
@@ -527,7 +596,11 @@ class WjlAftersalesTicket(models.Model):
                 self.env._(
                     "No after-sales stage stands for the step %s. Add one in the "
                     "after-sales configuration.",
-                    dict(STAGE_STATES)[state],
+                    dict(
+                        self.env["wjl.aftersales.stage"]
+                        ._fields["state"]
+                        ._description_selection(self.env)
+                    )[state],
                 )
             )
         return stage
@@ -554,7 +627,7 @@ class WjlAftersalesTicket(models.Model):
                         ticket.name,
                     )
                 )
-        self.write(
+        self._wjl_server_flow().write(
             {
                 "stage_id": self._wjl_stage("assessed").id,
                 "date_assessed": fields.Datetime.now(),
@@ -621,7 +694,7 @@ class WjlAftersalesTicket(models.Model):
         for ticket in self:
             by_count[ticket.reopen_count].append(ticket.id)
         for count, ticket_ids in by_count.items():
-            self.browse(ticket_ids).write(
+            self.browse(ticket_ids)._wjl_server_flow().write(
                 {
                     "stage_id": stage.id,
                     "confirmation_state": "not_solved",
@@ -647,7 +720,7 @@ class WjlAftersalesTicket(models.Model):
         rating = str(rating)
         if rating not in dict(RATINGS):
             raise UserError(self.env._("Give a rating from 1 to 5."))
-        self.write(
+        self._wjl_server_flow().write(
             {
                 "confirmation_state": "satisfied",
                 "satisfaction_rating": rating,
@@ -850,7 +923,7 @@ class WjlAftersalesTicket(models.Model):
                 ]
             )
         if closed:
-            closed.write(
+            closed._wjl_server_flow().write(
                 {
                     "stage_id": self._wjl_stage("closed").id,
                     "auto_closed": True,

@@ -7,3 +7,7 @@ from . import test_security
 from . import test_export
 from . import test_portal
 from . import test_tour
+from . import test_server_fields
+from . import test_timezone
+from . import test_i18n
+from . import test_upgrade

@@ -2,7 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Intake through every channel (R3.5.1)."""
 
+import base64
+from unittest.mock import patch
+
 from odoo.tests import Form, tagged
+from odoo.tools import html2plaintext, mute_logger
+
+from odoo.addons.mail.tests.common import MockEmail
+from odoo.addons.wjl_aftersales.models import wjl_aftersales_ticket_mail as ticket_mail
 
 from .common import AftersalesCommon
 
@@ -13,15 +20,15 @@ Subject: {subject}
 Message-ID: {msg_id}
 {extra}Date: Mon, 02 Mar 2026 09:00:00 +0000
 MIME-Version: 1.0
-Content-Type: text/plain; charset="utf-8"
-Content-Transfer-Encoding: 8bit
+Content-Type: text/plain; charset="{charset}"
+Content-Transfer-Encoding: {transfer}
 
 {body}
 """
 
 
 @tagged("post_install", "-at_install")
-class TestIntake(AftersalesCommon):
+class TestIntake(AftersalesCommon, MockEmail):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -37,6 +44,8 @@ class TestIntake(AftersalesCommon):
             "msg_id": "<wjla-1@customer-a.example.com>",
             "extra": "",
             "body": "The motor of my desk makes a noise and stops.",
+            "charset": "utf-8",
+            "transfer": "8bit",
         }
         values.update(kw)
         return self.env["mail.thread"].message_process(False, EMAIL.format(**values))
@@ -125,4 +134,80 @@ class TestIntake(AftersalesCommon):
                     "contact_email": "zhang@unknown.example.com",
                 }
             ],
+        )
+
+    # -- robust intake (issue 11 item 10) ---------------------------------
+
+    def _tickets_from(self, email):
+        return self.Ticket.search([("contact_email", "=", email)])
+
+    def _bounces_to(self, email):
+        return [mail for mail in self._mails if email in (mail["email_to"] or [""])[0]]
+
+    @mute_logger("odoo.addons.mail.models.mail_thread")
+    def test_email_empty_opens_no_ticket(self):
+        """R3.5.1: an empty email opens no ticket; the sender gets a bounce."""
+        sender = "empty@unknown.example.com"
+        with self.mock_mail_gateway(), patch.object(ticket_mail._logger, "info") as log:
+            result = self._process(
+                email_from=sender, subject="", msg_id="<wjla-empty@x>", body="  \n"
+            )
+        self.assertFalse(result)
+        self.assertFalse(self._tickets_from(sender))
+        self.assertIn("empty or unreadable", log.call_args.args[0])
+        bounces = self._bounces_to(sender)
+        self.assertEqual(len(bounces), 1)
+        self.assertIn("empty or could not be read", html2plaintext(bounces[0]["body"]))
+
+    @mute_logger("odoo.addons.mail.models.mail_thread")
+    def test_email_unreadable_opens_no_ticket(self):
+        """R3.5.1: a body that cannot be decoded is no request either."""
+        sender = "garbled@unknown.example.com"
+        garbled = base64.b64encode(b"\xff\xfe\xfd\xfc" * 8).decode()
+        with self.mock_mail_gateway():
+            self._process(
+                email_from=sender,
+                msg_id="<wjla-garbled@x>",
+                body=garbled,
+                extra="",
+                transfer="base64",
+                charset="utf-8",
+            )
+        self.assertFalse(self._tickets_from(sender))
+        self.assertEqual(len(self._bounces_to(sender)), 1)
+
+    def test_email_oversized_body_is_cut(self):
+        """R3.5.1: a huge body is cut to the setting; the whole email is attached."""
+        settings = self.env["res.config.settings"].create({})
+        settings.wjl_aftersales_max_body_chars = 500
+        settings.execute()
+        sender = "long@unknown.example.com"
+        body = "The desk is broken. " + "x" * 3000 + " THE END"
+        ticket = self.Ticket.browse(
+            self._process(email_from=sender, msg_id="<wjla-long@x>", body=body)
+        )
+        self.assertEqual(ticket, self._tickets_from(sender))
+        description = html2plaintext(ticket.description)
+        self.assertIn("The desk is broken.", description)
+        self.assertNotIn("THE END", description)
+        self.assertIn("longer than 500 characters", description)
+        self.assertLess(len(description), 500 + 200)
+        original = self.env["ir.attachment"].search(
+            [("res_model", "=", ticket._name), ("res_id", "=", ticket.id)]
+        )
+        self.assertEqual(original.name, "original-message.html")
+        self.assertIn("THE END", base64.b64decode(original.datas).decode())
+        # the message in the chatter is cut too and carries the attachment
+        message = ticket.message_ids.filtered(lambda m: m.message_type == "email")
+        self.assertNotIn("THE END", message.body)
+        self.assertEqual(message.attachment_ids, original)
+
+    def test_email_normal_body_kept_whole(self):
+        """A normal email is not cut and carries no extra attachment."""
+        ticket = self.Ticket.browse(self._process(msg_id="<wjla-normal@x>"))
+        self.assertIn("makes a noise and stops", ticket.description)
+        self.assertFalse(
+            self.env["ir.attachment"].search(
+                [("res_model", "=", ticket._name), ("res_id", "=", ticket.id)]
+            )
         )

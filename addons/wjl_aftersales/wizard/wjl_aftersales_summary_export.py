@@ -2,8 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import base64
 import io
-from datetime import date
+from datetime import datetime, time
 
+import pytz
 import xlsxwriter
 from dateutil.relativedelta import relativedelta
 
@@ -24,11 +25,13 @@ class WjlAftersalesSummaryExport(models.TransientModel):
 
     @api.model
     def _default_date_from(self):
-        return date.today().replace(day=1) - relativedelta(months=1)
+        """First day of last month, in the user's time zone."""
+        return fields.Date.context_today(self).replace(day=1) - relativedelta(months=1)
 
     @api.model
     def _default_date_to(self):
-        return date.today().replace(day=1) - relativedelta(days=1)
+        """Last day of last month, in the user's time zone."""
+        return fields.Date.context_today(self).replace(day=1) - relativedelta(days=1)
 
     date_from = fields.Date(string="From", required=True, default=_default_date_from)
     date_to = fields.Date(string="To", required=True, default=_default_date_to)
@@ -47,21 +50,29 @@ class WjlAftersalesSummaryExport(models.TransientModel):
             ("product_id", self.env._("By Product")),
         ]
 
+    def _tz(self):
+        """Days and months are the company's, as its deadlines (R3.5.2)."""
+        return self.company_id.sudo()._wjl_aftersales_tz()
+
     def _domain(self):
+        """Tickets received from the first to the last day, local midnights."""
         self.ensure_one()
+        tz = pytz.timezone(self._tz())
+
+        def utc_midnight(day):
+            local = tz.localize(datetime.combine(day, time.min))
+            return local.astimezone(pytz.utc).replace(tzinfo=None)
+
         return [
             ("company_id", "=", self.company_id.id),
-            ("date_received", ">=", fields.Datetime.to_datetime(self.date_from)),
-            (
-                "date_received",
-                "<",
-                fields.Datetime.to_datetime(self.date_to + relativedelta(days=1)),
-            ),
+            ("date_received", ">=", utc_midnight(self.date_from)),
+            ("date_received", "<", utc_midnight(self.date_to + relativedelta(days=1))),
         ]
 
     def _summary_rows(self, groupby):
         """Rows of one sheet, read with a single grouped query."""
-        Report = self.env["wjl.aftersales.report"]
+        # months are grouped in the company's time zone, as the domain's days
+        Report = self.env["wjl.aftersales.report"].with_context(tz=self._tz())
         self.env["wjl.aftersales.ticket"].flush_model()
         groups = Report._read_group(
             self._domain(),

@@ -1,0 +1,78 @@
+# Copyright 2026 Wanjiali
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Upgrades keep what users configured (issue 11 item 11, R7.2.2)."""
+
+from lxml import etree
+
+from odoo import Command
+from odoo.modules.module import get_manifest
+from odoo.tests import new_test_user, tagged
+from odoo.tests.common import TransactionCase
+from odoo.tools import file_open
+from odoo.tools.convert import convert_file
+
+MODULE = "wjl_aftersales"
+
+
+@tagged("post_install", "-at_install")
+class TestUpgradeKeepsChanges(TransactionCase):
+    def _upgrade(self, *filenames, kind="data"):
+        """Load files of the addon as ``-u wjl_aftersales`` does (update mode)."""
+        for filename in filenames:
+            convert_file(self.env, MODULE, filename, {}, mode="update", kind=kind)
+        self.env.invalidate_all()
+
+    def test_configuration_survives(self):
+        """Stages, routes, templates, sequence, crons and alias stay as edited."""
+        ref = self.env.ref
+        stage = ref("wjl_aftersales.stage_new")
+        route = ref("wjl_aftersales.route_usage")
+        template = ref("wjl_aftersales.mail_template_ticket_assessed")
+        sequence = ref("wjl_aftersales.seq_wjl_aftersales_ticket")
+        cron = ref("wjl_aftersales.ir_cron_wjl_aftersales_sla")
+        alias = ref("wjl_aftersales.mail_alias_aftersales")
+        stage.write({"name": "Received", "sequence": 5})
+        route.write({"department_id": ref("wjl_base.dept_technology").id, "sequence": 99})
+        template.write({"subject": "Ticket {{ object.name }}"})
+        sequence.write({"prefix": "AS-", "padding": 7})
+        cron.write({"interval_number": 5, "active": False})
+        alias.write({"alias_name": "service", "alias_contact": "partners"})
+        self._upgrade(
+            "data/ir_sequence_data.xml",
+            "data/mail_template_data.xml",
+            "data/wjl_aftersales_stage_data.xml",
+            "data/wjl_aftersales_route_data.xml",
+            "data/mail_alias_data.xml",
+            "data/ir_cron_data.xml",
+        )
+        self.assertRecordValues(stage, [{"name": "Received", "sequence": 5}])
+        self.assertRecordValues(
+            route, [{"department_id": ref("wjl_base.dept_technology").id, "sequence": 99}]
+        )
+        self.assertEqual(template.subject, "Ticket {{ object.name }}")
+        self.assertRecordValues(sequence, [{"prefix": "AS-", "padding": 7}])
+        self.assertRecordValues(cron, [{"interval_number": 5, "active": False}])
+        self.assertRecordValues(alias, [{"alias_name": "service", "alias_contact": "partners"}])
+
+    def test_group_link_and_members_survive(self):
+        """Unlinking Regulation Administrator from Customer Service holds, and a
+        user taken out of Customer Service is not put back."""
+        cs_group = self.env.ref("wjl_aftersales.group_aftersales_cs")
+        admin_group = self.env.ref("wjl_base.group_wjl_admin")
+        admin = new_test_user(self.env, "wjla_upgrade_admin", groups="wjl_base.group_wjl_admin")
+        self.assertIn(admin, cs_group.users)
+        admin_group.implied_ids = [Command.unlink(cs_group.id)]
+        cs_group.users = [Command.unlink(admin.id)]
+        self._upgrade("security/wjl_aftersales_security.xml")
+        self.assertNotIn(cs_group, admin_group.implied_ids)
+        self.assertNotIn(admin, cs_group.users)
+
+    def test_data_and_demo_files_are_noupdate(self):
+        """Every data and demo file of records users configure is ``noupdate``
+        (demo: the group memberships of the demo users and the demo tickets)."""
+        manifest = get_manifest(MODULE)
+        files = [f for f in manifest["data"] if f.startswith("data/")] + manifest["demo"]
+        for filename in files:
+            with self.subTest(file=filename), file_open(f"{MODULE}/{filename}", "rb") as f:
+                root = etree.parse(f).getroot()
+                self.assertEqual(root.get("noupdate"), "1")
