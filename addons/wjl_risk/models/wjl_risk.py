@@ -7,7 +7,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 
 from .res_company import RISK_LEVELS
-from .wjl_risk_access import recheck_write_rules
+from .wjl_risk_access import recheck_write_rules, refuse_direct_writes
 
 STRATEGIES = [
     ("avoid", "Avoid"),
@@ -328,6 +328,8 @@ class WjlRisk(models.Model):
                 }
             )
             self._check_system_fields(vals, creating=True)
+            if vals.get("state", "identified") != "identified":
+                refuse_direct_writes(self, vals, {"state"})
             if vals.get("code", "/") == "/":
                 vals["code"] = self.env["ir.sequence"].next_by_code("wjl.risk") or "/"
         risks = super().create(vals_list)
@@ -340,6 +342,7 @@ class WjlRisk(models.Model):
     def write(self, vals):
         self._check_manager_fields(vals)
         self._check_system_fields(vals)
+        refuse_direct_writes(self, vals, {"state"})
         res = super().write(vals)
         recheck_write_rules(self, vals, RULE_FIELDS)
         if {"owner_id", "department_id"} & vals.keys():
@@ -421,23 +424,37 @@ class WjlRisk(models.Model):
                         risk.code,
                     )
                 )
-        self.write({"state": "treated"})
+        self._wjl_set_state("treated")
         return True
 
     def action_monitor(self):
         if any(not risk.level for risk in self):
             raise UserError(self.env._("Assess the risk before monitoring it."))
-        self.write({"state": "monitoring"})
+        self._wjl_set_state("monitoring")
         return True
 
     def action_close(self):
-        self.write({"state": "closed"})
+        self._wjl_set_state("closed")
         return True
 
     def action_reopen(self):
-        for risk in self.filtered(lambda r: r.state == "closed"):
-            risk.state = "assessed" if risk.level else "identified"
+        closed = self.filtered(lambda r: r.state == "closed")
+        closed.filtered("level")._wjl_set_state("assessed")
+        closed.filtered(lambda r: not r.level)._wjl_set_state("identified")
         return True
+
+    def _wjl_set_state(self, state):
+        """Move the risks to ``state`` for a user who may treat them (R6.2, R7.2.2).
+
+        The state is written only here and by the assessment: who may act is
+        checked first, then the state is written as superuser (the user stays
+        the author of the change and of its tracking).
+        """
+        if not self:
+            return
+        self._check_manager_fields({"state"})
+        self.check_access("write")
+        self.sudo().write({"state": state})
 
     def action_open_indicators(self):
         self.ensure_one()

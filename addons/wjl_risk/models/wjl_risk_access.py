@@ -35,3 +35,29 @@ def recheck_write_rules(records, vals, rule_fields):
                 records=", ".join(refused.sudo().mapped("display_name")),
             )
         )
+
+
+def refuse_direct_writes(records, vals, fnames):
+    """States and results the system records change only through the actions.
+
+    The actions check who may act, then write these fields as superuser (the
+    user stays the author); any other write of them is refused (R7.2.2).
+
+    :param set fnames: the fields set by actions and by the system only
+    :raise AccessError: naming the fields, in the user's language
+    """
+    env = records.env
+    forbidden = fnames & vals.keys()
+    if env.su or not forbidden:
+        return
+    raise AccessError(
+        env._(
+            "%(fields)s of %(model)s change only through its buttons; they cannot be "
+            "written directly.",
+            fields=", ".join(
+                records._fields[fname]._description_string(env) for fname in sorted(forbidden)
+            ),
+            # sudo: only the translated label of the model is read
+            model=env["ir.model"].sudo()._get(records._name).name,
+        )
+    )

@@ -8,7 +8,7 @@ from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
-from .wjl_risk_access import recheck_write_rules
+from .wjl_risk_access import recheck_write_rules, refuse_direct_writes
 
 _logger = logging.getLogger(__name__)
 
@@ -280,6 +280,7 @@ class WjlRiskIndicator(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._wjl_check_computed_rights(vals, creating=True)
+            refuse_direct_writes(self, vals, {"status", "value_date", "error_message"})
         indicators = super().create(vals_list)
         manual = indicators.filtered(lambda i: i.source == "manual" and i.value)
         if manual:
@@ -291,6 +292,8 @@ class WjlRiskIndicator(models.Model):
         user_fields = {fname for fname in vals if not fname.startswith(("message_", "activity_"))}
         if user_fields:
             self._wjl_check_computed_rights(vals)
+        # results are recorded by the evaluation only (R7.2.2)
+        refuse_direct_writes(self, vals, {"status", "value_date", "error_message"})
         res = super().write(vals)
         recheck_write_rules(self, vals, {"risk_id"})
         if "value" in vals:

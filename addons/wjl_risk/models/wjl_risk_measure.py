@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
-from .wjl_risk_access import recheck_write_rules
+from .wjl_risk_access import recheck_write_rules, refuse_direct_writes
 
 # Who answers for a measure and for which risk: decided by department heads.
 MANAGER_FIELDS = {"risk_id", "responsible_id"}
@@ -60,10 +60,18 @@ class WjlRiskMeasure(models.Model):
                 and measure.state in ("todo", "in_progress")
             )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("state", "todo") != "todo":
+                refuse_direct_writes(self, vals, {"state"})
+        return super().create(vals_list)
+
     def write(self, vals):
         """The responsible updates the progress of their measure; only heads
         move it to another risk or hand it to someone else, and only within
         their departments (R6.2.2, R7.2.2)."""
+        refuse_direct_writes(self, vals, {"state"})
         forbidden = MANAGER_FIELDS & vals.keys()
         if (
             forbidden
@@ -86,13 +94,22 @@ class WjlRiskMeasure(models.Model):
             self.check_date = fields.Date.context_today(self)
 
     def action_start(self):
-        self.write({"state": "in_progress"})
+        self._wjl_set_state("in_progress")
         return True
 
     def action_done(self):
-        self.write({"state": "done"})
+        self._wjl_set_state("done")
         return True
 
     def action_cancel(self):
-        self.write({"state": "cancelled"})
+        self._wjl_set_state("cancelled")
         return True
+
+    def _wjl_set_state(self, state):
+        """The responsible or a head moves the measures on (R6.2.2, R7.2.2).
+
+        Who may edit the measures is checked, then the state is written as
+        superuser: nobody writes it directly.
+        """
+        self.check_access("write")
+        self.sudo().write({"state": state})

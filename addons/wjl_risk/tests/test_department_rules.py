@@ -98,7 +98,9 @@ class TestDepartmentRules(WjlRiskCommon):
 
     def test_measures_stay_in_their_department(self):
         """The responsible updates their measure; heads move it within their departments."""
-        self.measure.with_user(self.staff).write({"state": "in_progress"})
+        self.measure.with_user(self.staff).action_start()
+        self.assertEqual(self.measure.state, "in_progress")
+        self.measure.with_user(self.staff).write({"check_note": "Half of the stock is there"})
         with self.assertRaises(AccessError):
             self.measure.with_user(self.staff).write({"risk_id": self.other_risk.id})
         with self.assertRaises(AccessError):
@@ -111,6 +113,33 @@ class TestDepartmentRules(WjlRiskCommon):
             )
         self.measure.with_user(self.manager).write({"risk_id": self.proposal.id})
         self.assertEqual(self.measure.risk_id, self.proposal)
+
+    def test_states_and_results_change_through_actions_only(self):
+        """States and evaluation results are not written directly (R7.2.2)."""
+        with self.assertRaises(AccessError):
+            self.risk.with_user(self.manager).write({"state": "closed"})
+        with self.assertRaises(AccessError):
+            self.measure.with_user(self.staff).write({"state": "done"})
+        with self.assertRaises(AccessError):
+            self.indicator.with_user(self.manager).write({"status": "ok"})
+        with self.assertRaises(AccessError):
+            self.env["wjl.risk.indicator"].with_user(self.manager).create(
+                {"name": "Rules forged KRI", "risk_id": self.risk.id, "status": "ok"}
+            )
+        with self.assertRaises(AccessError):
+            self.env["wjl.risk.measure"].with_user(self.manager).create(
+                {"risk_id": self.risk.id, "name": "Rules forged measure", "state": "done"}
+            )
+        with self.assertRaises(AccessError):
+            self.risk.with_user(self.staff).action_close()
+        with self.assertRaises(AccessError):
+            self.other_risk.with_user(self.manager).action_close()
+        self.risk.with_user(self.manager).action_close()
+        self.assertRecordValues(self.risk, [{"state": "closed", "write_uid": self.manager.id}])
+        self.risk.with_user(self.manager).action_reopen()
+        self.assertEqual(self.risk.state, "assessed")
+        self.measure.with_user(self.staff).action_done()
+        self.assertEqual(self.measure.state, "done")
 
     def test_indicators_stay_in_their_department(self):
         with self.assertRaises(AccessError):
