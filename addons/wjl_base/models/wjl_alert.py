@@ -547,8 +547,13 @@ class WjlAlert(models.Model):
         """Demo story: Operations asks each department head to review their duties.
 
         Written in the language of the installing user (zh_CN in the demo database).
+        A module's terms load after its demo data: those of wjl_base (department
+        names, alert levels) are loaded first so that the alerts read in that language.
         """
-        Alert = self.with_context(lang=self.env.user.lang or self.env.lang)
+        lang = self.env.user.lang or self.env.lang
+        if lang and lang != "en_US":
+            self.env["ir.module.module"]._load_module_terms(["wjl_base"], [lang])
+        Alert = self.with_context(lang=lang)
         departments = self.env["hr.department"].search([("wjl_role", "!=", False)])
         Alert.raise_alert(
             departments,
