@@ -138,7 +138,6 @@ class WjlRiskIndicator(models.Model):
 
         The owner's access rights, record rules and field groups apply, in the
         indicator's company (which must be one of the owner's). Never superuser.
-        Messages are in the language of the caller, or of the owner in the cron.
 
         :raise AccessError: when the indicator has no valid owner
         """
