@@ -36,6 +36,8 @@ class WjlBudget(models.Model):
 
     # Fields an approved or closed budget still accepts (state machine, chatter).
     _LOCKED_WRITABLE_FIELDS = {"state", "date_approved", "approved_by_id", "date_closed"}
+    # Decided by the server in the actions: the state, who approved and when (R5.1.1).
+    _ACTION_FIELDS = {"state", "date_approved", "approved_by_id", "date_closed"}
 
     name = fields.Char(required=True, tracking=True)
     date_from = fields.Date(
@@ -185,8 +187,19 @@ class WjlBudget(models.Model):
     # CRUD
     # ------------------------------------------------------------------
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and any(
+            vals.get("state", "draft") != "draft" or (self._ACTION_FIELDS - {"state"}) & set(vals)
+            for vals in vals_list
+        ):
+            self._raise_action_fields()
+        return super().create(vals_list)
+
     def write(self, vals):
         self.check_access("write")
+        if not self.env.su and self._ACTION_FIELDS & set(vals):
+            self._raise_action_fields()
         locked = self.filtered(lambda b: b.state in ("approved", "closed"))
         if locked:
             forbidden = {
@@ -204,6 +217,23 @@ class WjlBudget(models.Model):
                     )
                 )
         return super().write(vals)
+
+    def _raise_action_fields(self):
+        raise UserError(
+            self.env._(
+                "The state of a budget changes only through its buttons (Submit, Approve, "
+                "Reset to Draft, Close Year), which record who did it and when (R5.1.1)."
+            )
+        )
+
+    def _write_action_fields(self, vals):
+        """Write the state fields of an action, once the action checked the rights.
+
+        sudo: the state fields are refused to direct writes (see :meth:`write`);
+        the user's write access is checked here, the rest by the action.
+        """
+        self.check_access("write")
+        return self.sudo().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
@@ -232,14 +262,14 @@ class WjlBudget(models.Model):
                         budget.name,
                     )
                 )
-        self.write({"state": "submitted"})
+        self._write_action_fields({"state": "submitted"})
         return True
 
     def action_reset_draft(self):
         self._check_budget_manager()
         if any(budget.state != "submitted" for budget in self):
             raise UserError(self.env._("Only submitted budgets can be reset to draft."))
-        self.write({"state": "draft"})
+        self._write_action_fields({"state": "draft"})
         return True
 
     def action_approve(self):
@@ -250,7 +280,7 @@ class WjlBudget(models.Model):
                     self.env._("Only submitted budgets can be approved (%s).", budget.name)
                 )
         self._check_no_overlap()
-        self.write(
+        self._write_action_fields(
             {
                 "state": "approved",
                 "date_approved": fields.Datetime.now(),
@@ -287,7 +317,7 @@ class WjlBudget(models.Model):
         self._check_budget_manager()
         if any(budget.state != "approved" for budget in self):
             raise UserError(self.env._("Only approved budgets can be closed."))
-        self.write({"state": "closed", "date_closed": fields.Datetime.now()})
+        self._write_action_fields({"state": "closed", "date_closed": fields.Datetime.now()})
         if not self.env.context.get("wjl_budget_no_evaluation_attachment"):
             self._attach_evaluation()
         return True

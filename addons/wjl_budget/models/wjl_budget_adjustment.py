@@ -32,6 +32,8 @@ class WjlBudgetAdjustment(models.Model):
         "from_amount_before",
         "to_amount_before",
     }
+    # Decided by the server in the actions: the state, who and when (R5.1.3).
+    _ACTION_FIELDS = _DECISION_FIELDS | {"state", "requested_by_id"}
 
     name = fields.Char(string="Reference", required=True, copy=False, readonly=True, default="/")
     budget_id = fields.Many2one(
@@ -166,6 +168,11 @@ class WjlBudgetAdjustment(models.Model):
                         "Only a Finance budget manager approves budget adjustments (R5.1.3)."
                     )
                 )
+            if not self.env.su and (
+                vals.get("state", "draft") != "draft"
+                or (self._ACTION_FIELDS - {"state"}) & set(vals)
+            ):
+                self._raise_action_fields()
             # the reference comes from the sequence, a system counter, whoever
             # requests the adjustment and whatever the request says
             vals["name"] = (
@@ -200,7 +207,27 @@ class WjlBudgetAdjustment(models.Model):
                         "(R5.1.3); a request can be changed while it is a draft."
                     )
                 )
+        if not self.env.su and self._ACTION_FIELDS & set(vals):
+            self._raise_action_fields()
         return super().write(vals)
+
+    def _raise_action_fields(self):
+        raise UserError(
+            self.env._(
+                "The state of a budget adjustment changes only through its buttons "
+                "(Submit, Approve, Refuse, Reset to Draft), which record who did it and "
+                "when (R5.1.3)."
+            )
+        )
+
+    def _write_action_fields(self, vals):
+        """Write the state fields of an action, once the action checked the rights.
+
+        sudo: the state fields are refused to direct writes (see :meth:`write`);
+        the user's write access is checked here, the rest by the action.
+        """
+        self.check_access("write")
+        return self.sudo().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
@@ -216,7 +243,7 @@ class WjlBudgetAdjustment(models.Model):
     def action_submit(self):
         if any(adj.state != "draft" for adj in self):
             raise UserError(self.env._("Only draft adjustments can be submitted."))
-        self.write({"state": "to_approve"})
+        self._write_action_fields({"state": "to_approve"})
         return True
 
     def action_approve(self):
@@ -245,13 +272,13 @@ class WjlBudgetAdjustment(models.Model):
                     )
                 )
         for adj in self:
-            adj.write(
+            adj._write_action_fields(
                 {
                     "from_amount_before": adj.line_from_id.amount_adjusted,
                     "to_amount_before": adj.line_to_id.amount_adjusted,
                 }
             )
-        self.write(
+        self._write_action_fields(
             {
                 "state": "approved",
                 "approved_by_id": self.env.user.id,
@@ -281,11 +308,11 @@ class WjlBudgetAdjustment(models.Model):
         self._check_finance_manager()
         if any(adj.state not in ("draft", "to_approve") for adj in self):
             raise UserError(self.env._("Only pending adjustments can be refused."))
-        self.write({"state": "refused"})
+        self._write_action_fields({"state": "refused"})
         return True
 
     def action_reset_draft(self):
         if any(adj.state != "refused" for adj in self):
             raise UserError(self.env._("Only refused adjustments go back to draft."))
-        self.write({"state": "draft"})
+        self._write_action_fields({"state": "draft"})
         return True

@@ -5,7 +5,7 @@ from datetime import date
 
 import openpyxl
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 
@@ -225,6 +225,50 @@ class TestBudgetSecurity(WjlBudgetCommon, BudgetSecurityData):
             {row["department"] for row in rows},
             {self.dept_a.display_name, self.dept_b.display_name},
         )
+
+    def test_states_only_through_actions(self):
+        """R5.1.1, R5.1.3: states, who and when are set by the actions, not by writes.
+
+        A direct write would approve an overlapping budget or an adjustment
+        without its checks.
+        """
+        Budget = self.env["wjl.budget"].with_user(self.finance)
+        other = self._make_budget([(self.dept_b, self.item_travel, 1, 10.0)], state="submitted")
+        with self.assertRaisesRegex(UserError, "only through its buttons"):
+            other.with_user(self.finance).write({"state": "approved"})
+        with self.assertRaises(UserError):
+            self.budget.with_user(self.finance).write({"approved_by_id": self.head_a.id})
+        with self.assertRaises(UserError):
+            Budget.create(
+                {
+                    "name": "Approved at once",
+                    "date_from": date(self.year + 2, 1, 1),
+                    "date_to": date(self.year + 2, 12, 31),
+                    "state": "approved",
+                }
+            )
+        self.assertEqual(other.state, "submitted")
+        Adjustment = self.env["wjl.budget.adjustment"].with_user(self.finance)
+        vals = {
+            "budget_id": self.budget.id,
+            "adjustment_type": "increase",
+            "line_to_id": self.line_a.id,
+            "amount": 10.0,
+            "reason": "More",
+        }
+        with self.assertRaises(UserError):
+            Adjustment.create(dict(vals, state="approved"))
+        adjustment = Adjustment.create(vals)
+        for forged in ({"state": "approved"}, {"requested_by_id": self.head_b.id}):
+            with self.assertRaises(UserError):
+                adjustment.write(forged)
+        adjustment.action_submit()
+        adjustment.action_approve()
+        self.assertRecordValues(
+            adjustment,
+            [{"state": "approved", "approved_by_id": self.finance.id, "from_amount_before": 0.0}],
+        )
+        self.assertEqual(self.line_a.amount_adjusted, 1010.0)
 
     def test_everyone_else_nothing(self):
         for user in (self.staff_a, self.outsider):
