@@ -7,3 +7,4 @@ from . import wjl_aftersales_stage
 from . import wjl_aftersales_route
 from . import wjl_aftersales_ticket
 from . import wjl_aftersales_ticket_mail
+from . import wjl_aftersales_ticket_sla
