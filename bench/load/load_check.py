@@ -68,7 +68,7 @@ def parse_args(argv):
     parser.add_argument(
         "--max-rate",
         type=float,
-        default=12.0,
+        default=25.0,
         help="orders/s the drafts of the baseline are sized for",
     )
     parser.add_argument("--max-ratio", type=float, default=1.3)
@@ -196,8 +196,9 @@ class LoadCheck:
     def make_stop_budget(self, baseline):
         """The stop line runs out after ``--stop-fill`` of what the baseline confirmed."""
         orders = max(self.args.clients, int(baseline["confirmed"] * self.args.stop_fill))
-        # drafts: twice what the baseline confirmed, so that the budget is the limit
-        per_client = math.ceil(max(baseline["confirmed"] * 2, orders * 2) / self.args.clients)
+        # refused drafts are offered again: only confirmations use drafts up, and
+        # the budget limits them; twice a client's share is room enough
+        per_client = math.ceil(2 * orders / self.args.clients) + 2
         with self.env() as env:
             line_id = prepare.make_budget_line(env, self.data, "stop", orders * prepare.PRICE)
             self.data["lines"]["stop"] = line_id
@@ -312,6 +313,12 @@ class LoadCheck:
             ratio is not None and ratio <= self.args.max_ratio,
             f"{base['throughput_per_s']} / {stop['throughput_per_s']} orders/s = "
             + (f"{ratio:.2f}" if ratio else "-"),
+        )
+        ran_out = base["clients_out_of_drafts"] + stop["clients_out_of_drafts"]
+        self.check(
+            "a: the drafts lasted the whole phases",
+            not ran_out,
+            f"{len(ran_out)} clients ran out of drafts (raise --max-rate)" if ran_out else "",
         )
         self.verify_alerts(alerts)
         self.verify_portal(base, stop)

@@ -4,6 +4,7 @@ Each client is a thread with its own HTTP session (one buyer each, logged in lik
 the web client); the server does the work, the threads mostly wait on sockets.
 """
 
+import collections
 import re
 import statistics
 import threading
@@ -27,6 +28,9 @@ def login_clients(base_url, db, buyers, password):
 def run_confirmations(clients, drafts, seconds):
     """Each client confirms its own drafts, one by one, for ``seconds``.
 
+    A refused draft goes back to the end of the client's queue (a user trying
+    again later), so only confirmations use drafts up.
+
     :return: (start time, list of outcomes per client, clients that ran out of drafts)
     """
     barrier = threading.Barrier(len(clients) + 1)
@@ -36,10 +40,15 @@ def run_confirmations(clients, drafts, seconds):
     def work(index):
         barrier.wait()
         stop_at = start + seconds
-        for order_id in drafts[index]:
+        pending = collections.deque(drafts[index])
+        while pending:
             if time.monotonic() >= stop_at:
                 return
-            outcomes[index].append(clients[index].call_kw(PO_MODEL, "button_confirm", [[order_id]]))
+            order_id = pending.popleft()
+            outcome = clients[index].call_kw(PO_MODEL, "button_confirm", [[order_id]])
+            outcomes[index].append(outcome)
+            if outcome.kind != "ok":
+                pending.append(order_id)  # still a draft: offered again later
         ran_out.append(index)
 
     threads = [threading.Thread(target=work, args=(i,), daemon=True) for i in range(len(clients))]
