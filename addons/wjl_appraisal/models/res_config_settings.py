@@ -27,8 +27,12 @@ class ResConfigSettings(models.TransientModel):
     wjl_appraisal_coef_fail = fields.Float(
         related="company_id.wjl_appraisal_coef_fail", readonly=False
     )
+    # own currency field: res.config.settings has none without `account`
+    wjl_appraisal_currency_id = fields.Many2one(related="company_id.currency_id")
     wjl_appraisal_bonus_base = fields.Monetary(
-        related="company_id.wjl_appraisal_bonus_base", readonly=False
+        related="company_id.wjl_appraisal_bonus_base",
+        currency_field="wjl_appraisal_currency_id",
+        readonly=False,
     )
     wjl_appraisal_quota_mode = fields.Selection(
         related="company_id.wjl_appraisal_quota_mode", readonly=False
