@@ -2,10 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import logging
 
+import pytz
 from markupsafe import Markup
 
 from odoo import api, models
-from odoo.tools import format_datetime, html2plaintext, plaintext2html
+from odoo.tools import html2plaintext, plaintext2html
 from odoo.tools.mail import email_normalize, parse_contact_from_email
 
 from odoo.addons.mail.tools.alias_error import AliasError
@@ -71,16 +72,17 @@ class WjlAftersalesTicket(models.Model):
     def _wjl_format_datetime(self, value):
         """``value`` as customers read it in emails and on the portal (R3.5.3).
 
-        Shown in the time zone of the deadline's working calendar, named after
-        the time (``2026-03-03 12:00 (Asia/Shanghai)``, read alike in every
-        language), so the email, the portal and a back-end user of that zone
-        read the same time.
+        Shown in the time zone of the deadline's working calendar, with its UTC
+        offset (``2026-03-03 12:00 (UTC+08:00)``, read alike in every language),
+        so the email, the portal and a back-end user of that zone read the same
+        time.
         """
         self.ensure_one()
         if not value:
             return ""
-        tz = self._wjl_tz()
-        return f"{format_datetime(self.env, value, tz=tz, dt_format='yyyy-MM-dd HH:mm')} ({tz})"
+        local = pytz.utc.localize(value).astimezone(pytz.timezone(self._wjl_tz()))
+        offset = local.strftime("%z")
+        return f"{local:%Y-%m-%d %H:%M} (UTC{offset[:3]}:{offset[3:]})"
 
     # ------------------------------------------------------------------
     # Email intake (R3.5.1)
