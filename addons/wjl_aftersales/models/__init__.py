@@ -7,4 +7,3 @@ from . import wjl_aftersales_stage
 from . import wjl_aftersales_route
 from . import wjl_aftersales_ticket
 from . import wjl_aftersales_ticket_mail
-from . import wjl_aftersales_ticket_sla
