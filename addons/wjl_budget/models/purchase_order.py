@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from markupsafe import Markup
 
-from odoo import models
+from odoo import api, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, float_compare
 
@@ -137,11 +137,12 @@ class PurchaseOrder(models.Model):
         ``warn`` confirms and raises a ``budget_overrun`` alert, ``ignore`` does
         nothing; an overrun within the tolerance percentage is accepted.
 
-        Concurrency: the budget lines under ``stop`` are locked and marked
-        (:meth:`wjl.budget.line._lock_for_control`) before the order passes, so
-        a concurrent confirmation against the same lines waits, then fails with
-        a serialization error and is retried by Odoo with the new figures: two
-        users cannot both spend the same last available amount.
+        Concurrency: the budget lines under ``stop`` are locked first
+        (:meth:`wjl.budget.line._lock_for_control`), so a concurrent confirmation
+        against the same lines waits for this one to end; the figures are then
+        compared with the latest committed ones, which include what the
+        transaction waited for: two users cannot both spend the same last
+        available amount, and neither gets a serialization error.
         """
         if not self:
             return
@@ -151,19 +152,41 @@ class PurchaseOrder(models.Model):
         # The budget check is a company rule applied to whoever confirms the order:
         # buyers need not be allowed to read the budget for it to apply.
         Line = self.env["wjl.budget.line"].sudo()
+        stop_lines = Line.browse([row[0] for row in rows if row[2] == "stop"])
+        stop_lines._lock_for_control()
+        rows = self._wjl_budget_latest(rows, stop_lines._fetch_committed_amounts())
         rounding = self.env.company.currency_id.rounding
         over = defaultdict(list)
         for line_id, amount, action, tolerance, adjusted, actual, committed in rows:
-            amount, adjusted = float(amount or 0.0), float(adjusted or 0.0)
-            actual, committed = float(actual or 0.0), float(committed or 0.0)
             allowed = adjusted * (1.0 + float(tolerance or 0.0) / 100.0)
             if float_compare(actual + committed + amount, allowed, precision_rounding=rounding) > 0:
                 over[action].append((Line.browse(line_id), actual, committed, amount))
         if over.get("stop"):
             raise UserError(self._wjl_budget_message(over["stop"], refused=True))
-        Line.browse([row[0] for row in rows if row[2] == "stop"])._lock_for_control()
         if over.get("warn"):
             self._wjl_budget_warn(over["warn"])
+
+    @api.model
+    def _wjl_budget_latest(self, rows, latest):
+        """The rows of :meth:`_wjl_budget_figures` with the latest committed figures.
+
+        Where what others committed since this transaction's snapshot weighs more
+        (actual + committed), or leaves less planned, the latest figures count.
+
+        :param dict latest: line id -> (actual, committed, adjusted), see
+            ``wjl.budget.line._fetch_committed_amounts``
+        """
+        result = []
+        for line_id, amount, action, tolerance, adjusted, actual, committed in rows:
+            amount, adjusted = float(amount or 0.0), float(adjusted or 0.0)
+            actual, committed = float(actual or 0.0), float(committed or 0.0)
+            if line_id in latest:
+                new_actual, new_committed, new_adjusted = latest[line_id]
+                if new_actual + new_committed > actual + committed:
+                    actual, committed = new_actual, new_committed
+                adjusted = min(adjusted, new_adjusted)
+            result.append((line_id, amount, action, tolerance, adjusted, actual, committed))
+        return result
 
     def _wjl_budget_message(self, rows, refused):
         parts = [
@@ -214,4 +237,5 @@ class PurchaseOrder(models.Model):
             )
         body = Markup("<br/>").join(message.split("\n"))
         for order in self:
-            order.message_post(body=body)
+            # a note, not a message: buyers without an email address confirm too
+            order._message_log(body=body)

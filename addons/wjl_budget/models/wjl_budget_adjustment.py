@@ -257,17 +257,19 @@ class WjlBudgetAdjustment(models.Model):
         # lock the lines concerned, like the purchase check does (R5.2)
         (source_lines | self.line_to_id)._lock_for_control()
         source_lines._refresh_amounts()
+        latest = source_lines._fetch_committed_amounts()
         for adj in self:
             source = adj.line_from_id
-            if (
-                source
-                and float_compare(adj.amount, source.amount_available, precision_digits=2) > 0
-            ):
+            available = source.amount_available
+            if source.id in latest:  # what others committed since this snapshot
+                actual, committed, adjusted = latest[source.id]
+                available = min(available, adjusted - actual - committed)
+            if source and float_compare(adj.amount, available, precision_digits=2) > 0:
                 raise UserError(
                     self.env._(
                         "%(line)s has only %(available)s available; it cannot give " "%(amount)s.",
                         line=source.display_name,
-                        available=source.currency_id.format(source.amount_available),
+                        available=source.currency_id.format(available),
                         amount=source.currency_id.format(adj.amount),
                     )
                 )

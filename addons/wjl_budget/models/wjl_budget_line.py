@@ -57,7 +57,7 @@ class WjlBudgetLine(models.Model):
     _rec_names_search = ["department_id", "item_id", "budget_id"]
 
     # What may still change on the line of an approved budget.
-    _LOCKED_WRITABLE_FIELDS = {"deviation_explanation", "control_sequence", "date_deviation_check"}
+    _LOCKED_WRITABLE_FIELDS = {"deviation_explanation", "date_deviation_check"}
     # What department heads may write on their department's lines (R5.1.3).
     _MANAGER_WRITABLE_FIELDS = {"deviation_explanation"}
     _PIVOT_MAX_MONTHS = 36
@@ -172,12 +172,6 @@ class WjlBudgetLine(models.Model):
         "in the dashboard and the year-end evaluation.",
     )
     date_deviation_check = fields.Date(string="Deviation Checked On", readonly=True, copy=False)
-    control_sequence = fields.Integer(
-        readonly=True,
-        copy=False,
-        default=0,
-        help="Technical: bumped under lock by each purchase check (R5.2).",
-    )
 
     _sql_constraints = [
         (
@@ -758,30 +752,41 @@ class WjlBudgetLine(models.Model):
     # ------------------------------------------------------------------
 
     def _lock_for_control(self):
-        """Lock these lines for the rest of the transaction, in id order.
+        """Serialize the budget checks of these lines until the transaction ends (R5.2).
 
-        The lines are also updated (``control_sequence``): under PostgreSQL's
-        repeatable-read isolation used by Odoo, a concurrent transaction that
-        checked the same lines then fails with a serialization error instead of
-        reading a stale snapshot, and is retried with fresh figures.
+        Transaction-level advisory locks, taken in id order: a concurrent check of
+        the same lines waits for this transaction to end instead of failing with a
+        serialization error and sleeping through Odoo's retries (measured by the
+        load check, bench/README.md). The snapshot of a transaction that waited
+        predates the commit it waited for: checks made under the lock compare
+        their figures with :meth:`_fetch_committed_amounts`.
         """
         ids = sorted(set(self.ids))
         if not ids:
             return
-        self.flush_model(["control_sequence"])
         self.env.cr.execute(
             SQL(
                 """
-                UPDATE wjl_budget_line
-                   SET control_sequence = control_sequence + 1
-                 WHERE id IN (
-                       SELECT id FROM wjl_budget_line
-                        WHERE id = ANY(%s)
-                        ORDER BY id
-                          FOR UPDATE
-                 )
+                SELECT pg_advisory_xact_lock(%s::regclass::oid::int, locked.id)
+                  FROM (SELECT id FROM unnest(%s::int[]) AS id ORDER BY id) AS locked
                 """,
+                self._table,
                 ids,
             )
         )
-        self.invalidate_recordset(["control_sequence"])
+
+    def _fetch_committed_amounts(self):
+        """Latest committed ``(actual, committed, adjusted)`` of these lines.
+
+        Read in a transaction of its own, which sees what concurrent transactions
+        committed after this one's snapshot was taken (call it under
+        :meth:`_lock_for_control`). Lines created by this uncommitted transaction
+        are not there; callers keep their own figures for those.
+
+        :return: dict line id -> (actual, committed, adjusted planned amount)
+        """
+        if not self or not self.env.registry.ready:
+            return {}  # while modules load, nothing else runs and the tables may be new
+        with self.env.registry.cursor() as cr:
+            # superuser: the same figures as the check reads, see its docstring
+            return self.env(cr=cr, su=True)[self._name].browse(self.ids)._fetch_amounts()
