@@ -17,14 +17,25 @@ class PurchaseOrder(models.Model):
 
         ``button_confirm`` approves through this method, as does the second
         approval of a two-step validation, so every order that becomes a
-        purchase order is checked exactly once.
+        purchase order is checked exactly once: first on this transaction's
+        snapshot (an order over budget is refused before anything is done),
+        then, once approved, under the lock of its budget lines with what other
+        transactions committed meanwhile (:meth:`_wjl_budget_check`). Locking
+        last keeps the lines locked only for the end of the transaction.
+
+        ``wjl_budget_skip_check`` (superuser code only, e.g. benchmarks that
+        measure stock Odoo) leaves the budget out; RPC cannot set it.
         """
-        if not self.env.context.get("wjl_budget_skip_check"):
-            orders = self.filtered(
-                lambda o: o.state in ("draft", "sent", "to approve") and o._approval_allowed()
-            )
-            orders._wjl_budget_check()
-        return super().button_approve(force=force)
+        if self.env.context.get("wjl_budget_skip_check") and self.env.su:
+            return super().button_approve(force=force)
+        orders = self.filtered(
+            lambda o: o.state in ("draft", "sent", "to approve") and o._approval_allowed()
+        )
+        rows = orders._wjl_budget_figures() if orders else []
+        orders._wjl_budget_check(rows, final=False)
+        result = super().button_approve(force=force)
+        orders._wjl_budget_check(rows)
+        return result
 
     def _wjl_budget_figures(self):
         """Budget lines concerned by these orders, with their figures, in one query.
@@ -130,40 +141,51 @@ class PurchaseOrder(models.Model):
         )
         return self.env.cr.fetchall()
 
-    def _wjl_budget_check(self):
+    def _wjl_budget_check(self, rows, final=True):
         """Compare these orders with the available budget of their lines (R5.2).
 
         ``stop`` refuses the confirmation with the list of the lines over budget,
         ``warn`` confirms and raises a ``budget_overrun`` alert, ``ignore`` does
         nothing; an overrun within the tolerance percentage is accepted.
 
-        Concurrency: the budget lines under ``stop`` are locked first
-        (:meth:`wjl.budget.line._lock_for_control`), so a concurrent confirmation
-        against the same lines waits for this one to end; the figures are then
-        compared with the latest committed ones, which include what the
-        transaction waited for: two users cannot both spend the same last
-        available amount, and neither gets a serialization error.
+        Concurrency: for the ``final`` check, the budget lines under ``stop`` are
+        locked (:meth:`wjl.budget.line._lock_for_control`), so a concurrent
+        confirmation against the same lines waits for this one to end; the
+        figures are then compared with the latest committed ones, which include
+        what the transaction waited for: two users cannot both spend the same
+        last available amount, and neither gets a serialization error.
+
+        :param list rows: :meth:`_wjl_budget_figures` of these orders, read
+            before they were approved
+        :param bool final: lock and read the latest figures, raise the alerts
         """
-        if not self:
-            return
-        rows = self._wjl_budget_figures()
-        if not rows:
+        if not self or not rows:
             return
         # The budget check is a company rule applied to whoever confirms the order:
         # buyers need not be allowed to read the budget for it to apply.
         Line = self.env["wjl.budget.line"].sudo()
-        stop_lines = Line.browse([row[0] for row in rows if row[2] == "stop"])
-        stop_lines._lock_for_control()
-        rows = self._wjl_budget_latest(rows, stop_lines._fetch_committed_amounts())
+        latest = {}
+        if final:
+            stop_lines = Line.browse([row[0] for row in rows if row[2] == "stop"])
+            stop_lines._lock_for_control()
+            latest = stop_lines._fetch_committed_amounts()
         rounding = self.env.company.currency_id.rounding
         over = defaultdict(list)
-        for line_id, amount, action, tolerance, adjusted, actual, committed in rows:
+        for (
+            line_id,
+            amount,
+            action,
+            tolerance,
+            adjusted,
+            actual,
+            committed,
+        ) in self._wjl_budget_latest(rows, latest):
             allowed = adjusted * (1.0 + float(tolerance or 0.0) / 100.0)
             if float_compare(actual + committed + amount, allowed, precision_rounding=rounding) > 0:
                 over[action].append((Line.browse(line_id), actual, committed, amount))
         if over.get("stop"):
             raise UserError(self._wjl_budget_message(over["stop"], refused=True))
-        if over.get("warn"):
+        if final and over.get("warn"):
             self._wjl_budget_warn(over["warn"])
 
     @api.model

@@ -49,6 +49,13 @@ class TestPurchaseControl(WjlBudgetCommon):
         # within the budget it passes
         self._make_po(500.0, self._dist(a=100), user=self.buyer).button_confirm()
 
+    def test_buyer_cannot_skip_the_check_by_context(self):
+        """The benchmarks' skip flag is for superuser code, not RPC (R5.2, R7.2.2)."""
+        po = self._make_po(1500.0, self._dist(a=100), user=self.buyer)
+        with self.assertRaises(UserError):
+            po.with_user(self.buyer).with_context(wjl_budget_skip_check=True).button_confirm()
+        self.assertEqual(po.state, "draft")
+
     def test_split_order_checks_each_department(self):
         """A 50/50 order of 1,600 fits both departments' 1,000; 2,400 does not."""
         po = self._make_po(1600.0, self._dist(a=50, b=50))
