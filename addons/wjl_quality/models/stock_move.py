@@ -10,9 +10,16 @@ class StockMove(models.Model):
     def _action_confirm(self, merge=True, merge_into=False):
         """Receipt moves get their incoming inspections when confirmed (R3.3.4)."""
         moves = super()._action_confirm(merge=merge, merge_into=merge_into)
-        if not self.env.context.get("wjl_quality_skip"):
+        if not self._wjl_quality_skipped():
             self.env["wjl.quality.inspection"]._wjl_create_for_moves(moves)
         return moves
+
+    def _wjl_quality_skipped(self):
+        """Whether superuser code turned the quality hooks off (``wjl_quality_skip``).
+
+        A user's RPC context cannot skip a quality gate (R3.3.4, R7.2.2).
+        """
+        return bool(self.env.su and self.env.context.get("wjl_quality_skip"))
 
     def _wjl_quality_moves(self):
         # Prefetch limited to these moves: related fields such as picking_code are
@@ -27,9 +34,9 @@ class StockMove(models.Model):
 
         One query finds the failed inspections of the moves; only when there are
         some is more work done. The context key ``wjl_quality_skip`` turns the
-        quality hooks off (benchmark baseline, data migrations).
+        quality hooks off (benchmark baseline, data migrations) for superuser code only.
         """
-        if self.env.context.get("wjl_quality_skip"):
+        if self._wjl_quality_skipped():
             return super()._action_done(cancel_backorder=cancel_backorder)
         candidates = self._wjl_quality_moves()
         Inspection = self.env["wjl.quality.inspection"]

@@ -31,7 +31,7 @@ class StockPicking(models.Model):
         A single query finds the open inspections; non-blocking ones only leave a
         note on the receipt once it is validated.
         """
-        if self.env.context.get("wjl_quality_skip"):
+        if self.env["stock.move"]._wjl_quality_skipped():
             return super()._pre_action_done_hook()
         Inspection = self.env["wjl.quality.inspection"]
         todo = Inspection

@@ -84,6 +84,14 @@ class TestIncoming(WjlQualityCommon):
         with self.assertRaisesRegex(UserError, "QI/"):
             picking.with_user(self.stock_user).button_validate()
 
+    def test_users_cannot_skip_the_gate_by_context(self):
+        """The benchmarks' skip flag is for superuser code, not RPC (R3.3.4, R7.2.2)."""
+        picking = self._receipt([(self.raw, 4)], confirm=False)
+        picking = picking.with_user(self.stock_user).with_context(wjl_quality_skip=True)
+        with self.assertRaisesRegex(UserError, "QI/"):
+            picking.button_validate()
+        self.assertNotEqual(picking.state, "done")
+
     def test_non_blocking_gate_leaves_a_note(self):
         self.gate_in.blocking = False
         picking = self._receipt([(self.raw, 10)])
