@@ -2,25 +2,19 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Upgrades keep what users configured (issue 11 item 11, R7.2.2)."""
 
-from lxml import etree
-
 from odoo import Command
 from odoo.modules.module import get_manifest
 from odoo.tests import new_test_user, tagged
 from odoo.tests.common import TransactionCase
-from odoo.tools import file_open
-from odoo.tools.convert import convert_file
+
+from odoo.addons.wjl_base.tests.common import WjlUpgradeMixin
 
 MODULE = "wjl_aftersales"
 
 
 @tagged("post_install", "-at_install")
-class TestUpgradeKeepsChanges(TransactionCase):
-    def _upgrade(self, *filenames, kind="data"):
-        """Load files of the addon as ``-u wjl_aftersales`` does (update mode)."""
-        for filename in filenames:
-            convert_file(self.env, MODULE, filename, {}, mode="update", kind=kind)
-        self.env.invalidate_all()
+class TestUpgradeKeepsChanges(WjlUpgradeMixin, TransactionCase):
+    wjl_module = MODULE
 
     def test_configuration_survives(self):
         """Stages, routes, templates, sequence, crons and alias stay as edited."""
@@ -37,7 +31,7 @@ class TestUpgradeKeepsChanges(TransactionCase):
         sequence.write({"prefix": "AS-", "padding": 7})
         cron.write({"interval_number": 5, "active": False})
         alias.write({"alias_name": "service", "alias_contact": "partners"})
-        self._upgrade(
+        self.wjl_upgrade(
             "data/ir_sequence_data.xml",
             "data/mail_template_data.xml",
             "data/wjl_aftersales_stage_data.xml",
@@ -63,7 +57,7 @@ class TestUpgradeKeepsChanges(TransactionCase):
         self.assertIn(admin, cs_group.users)
         admin_group.implied_ids = [Command.unlink(cs_group.id)]
         cs_group.users = [Command.unlink(admin.id)]
-        self._upgrade("security/wjl_aftersales_security.xml")
+        self.wjl_upgrade("security/wjl_aftersales_security.xml")
         self.assertNotIn(cs_group, admin_group.implied_ids)
         self.assertNotIn(admin, cs_group.users)
 
@@ -72,7 +66,4 @@ class TestUpgradeKeepsChanges(TransactionCase):
         (demo: the group memberships of the demo users and the demo tickets)."""
         manifest = get_manifest(MODULE)
         files = [f for f in manifest["data"] if f.startswith("data/")] + manifest["demo"]
-        for filename in files:
-            with self.subTest(file=filename), file_open(f"{MODULE}/{filename}", "rb") as f:
-                root = etree.parse(f).getroot()
-                self.assertEqual(root.get("noupdate"), "1")
+        self.assertEqual(self.wjl_reloaded_records(files), [])

@@ -3,22 +3,19 @@
 from odoo import Command
 from odoo.tests import new_test_user, tagged
 from odoo.tests.common import TransactionCase
-from odoo.tools.convert import convert_file
+
+from odoo.addons.wjl_base.tests.common import WjlUpgradeMixin
 
 MODULE = "wjl_appraisal"
 
 
 @tagged("post_install", "-at_install")
-class TestUpgradeKeepsChanges(TransactionCase):
+class TestUpgradeKeepsChanges(WjlUpgradeMixin, TransactionCase):
     """R7.2.2: an upgrade (``-u wjl_appraisal``) keeps what administrators
     configured: the roles linked to the appraisal groups, who is in them, the
     sequence and the activity types."""
 
-    def _upgrade(self, *filenames):
-        """Load data files of the addon as ``-u`` does (update mode)."""
-        for filename in filenames:
-            convert_file(self.env, MODULE, filename, {}, mode="update", noupdate=False)
-        self.env.invalidate_all()
+    wjl_module = MODULE
 
     def test_group_links_and_members_survive(self):
         officer = self.env.ref("wjl_appraisal.group_appraisal_officer")
@@ -35,7 +32,7 @@ class TestUpgradeKeepsChanges(TransactionCase):
         admin_group.implied_ids = [Command.unlink(officer.id)]
         officer.users = [Command.unlink(hr_user.id)]
         appraiser.users = [Command.unlink(hr_user.id), Command.unlink(head.id)]
-        self._upgrade("security/wjl_appraisal_security.xml")
+        self.wjl_upgrade("security/wjl_appraisal_security.xml")
         self.assertNotIn(officer, hr_user_group.implied_ids)
         self.assertNotIn(appraiser, head_group.implied_ids)
         self.assertNotIn(officer, admin_group.implied_ids)
@@ -50,7 +47,7 @@ class TestUpgradeKeepsChanges(TransactionCase):
         sequence.write({"prefix": "PLAN-", "padding": 6})
         interview.write({"name": "Interview", "delay_count": 3})
         follow_up.write({"summary": "Check the plan"})
-        self._upgrade("data/ir_sequence_data.xml", "data/mail_activity_type_data.xml")
+        self.wjl_upgrade("data/ir_sequence_data.xml", "data/mail_activity_type_data.xml")
         self.assertRecordValues(sequence, [{"prefix": "PLAN-", "padding": 6}])
         self.assertRecordValues(interview, [{"name": "Interview", "delay_count": 3}])
         self.assertEqual(follow_up.summary, "Check the plan")

@@ -1,7 +1,43 @@
 # Copyright 2026 Wanjiali
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from lxml import etree
+
+from odoo.modules.module import get_manifest
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
+from odoo.tools import file_open
+from odoo.tools.convert import convert_file
+
+
+class WjlUpgradeMixin:
+    """Load an addon's files again the way an upgrade (``-u``) does (R7.2.2).
+
+    Set ``wjl_module`` on the test class; upgrades must keep what users
+    configured and must not put anybody back into a group.
+    """
+
+    wjl_module = None
+
+    def wjl_upgrade(self, *filenames, kind="data"):
+        """Reload ``filenames`` (default: every data file of the manifest) in update mode."""
+        for filename in filenames or get_manifest(self.wjl_module)["data"]:
+            convert_file(self.env, self.wjl_module, filename, {}, mode="update", kind=kind)
+        self.env.invalidate_all()
+
+    def wjl_reloaded_records(self, filenames):
+        """The records and functions of ``filenames`` that an upgrade loads again.
+
+        :return: list of "file: xml id" for each one outside a ``noupdate`` block
+        """
+        reloaded = []
+        for filename in filenames:
+            with file_open(f"{self.wjl_module}/{filename}", "rb") as xml:
+                root = etree.parse(xml).getroot()
+            for node in root.iter("record", "function"):
+                flags = [el.get("noupdate") for el in node.iterancestors("odoo", "data")]
+                if next((f for f in flags if f is not None), None) not in ("1", "True"):
+                    reloaded.append(f"{filename}: {node.get('id') or node.get('name')}")
+        return reloaded
 
 
 class WjlBaseCommon(TransactionCase):

@@ -1,37 +1,33 @@
 # Copyright 2026 Wanjiali
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from lxml import etree
-
 from odoo import Command
 from odoo.modules.module import get_manifest
 from odoo.tests import tagged
-from odoo.tools import convert_file, file_open
 
-from .common import WjlBaseCommon
+from .common import WjlBaseCommon, WjlUpgradeMixin
 
 
 @tagged("post_install", "-at_install")
-class TestUpgradeKeepsChanges(WjlBaseCommon):
+class TestUpgradeKeepsChanges(WjlUpgradeMixin, WjlBaseCommon):
     """Issue 11, item 11: ``-u wjl_base`` keeps what users configured (R7.2.2).
 
     Each data file is loaded again the way an upgrade loads it (mode ``update``).
     """
 
-    def _upgrade(self, filename, kind="data"):
-        convert_file(self.env, "wjl_base", filename, {}, mode="update", kind=kind)
+    wjl_module = "wjl_base"
 
     def test_removed_administrator_stays_removed(self):
         group = self.env.ref("wjl_base.group_wjl_admin")
         admin = self.env.ref("base.user_admin")
         group.users = [Command.unlink(admin.id)]
-        self._upgrade("security/wjl_base_security.xml")
+        self.wjl_upgrade("security/wjl_base_security.xml")
         self.assertNotIn(admin, group.users)
         self.assertFalse(admin.has_group("wjl_base.group_wjl_admin"))
 
     def test_alert_activity_type_keeps_its_settings(self):
         activity_type = self.env.ref("wjl_base.mail_activity_type_alert")
         activity_type.write({"name": "Deal with the alert", "delay_count": 3})
-        self._upgrade("data/mail_activity_type_data.xml")
+        self.wjl_upgrade("data/mail_activity_type_data.xml")
         self.assertRecordValues(activity_type, [{"name": "Deal with the alert", "delay_count": 3}])
 
     def test_departments_duties_and_plan_keep_their_settings(self):
@@ -41,8 +37,8 @@ class TestUpgradeKeepsChanges(WjlBaseCommon):
         department.wjl_code = "QA"
         duty.name = "Archives only"
         plan.name = "Cost centres"
-        self._upgrade("data/hr_department_data.xml")
-        self._upgrade("data/account_analytic_plan_data.xml")
+        self.wjl_upgrade("data/hr_department_data.xml")
+        self.wjl_upgrade("data/account_analytic_plan_data.xml")
         self.assertEqual(department.wjl_code, "QA")
         self.assertEqual(duty.name, "Archives only")
         self.assertEqual(plan.name, "Cost centres")
@@ -54,12 +50,4 @@ class TestUpgradeKeepsChanges(WjlBaseCommon):
         manifest = get_manifest("wjl_base")
         files = [f for f in manifest["data"] + manifest["demo"] if f.startswith(("data/", "demo/"))]
         self.assertIn("demo/wjl_base_demo.xml", files)
-        updated = []
-        for filename in files:
-            with file_open(f"wjl_base/{filename}", "rb") as xml:
-                root = etree.parse(xml).getroot()
-            for node in root.iter("record", "function"):
-                flags = [el.get("noupdate") for el in node.iterancestors("odoo", "data")]
-                if next((f for f in flags if f is not None), None) not in ("1", "True"):
-                    updated.append(f"{filename}: {node.get('id') or node.get('name')}")
-        self.assertEqual(updated, [])
+        self.assertEqual(self.wjl_reloaded_records(files), [])

@@ -3,7 +3,8 @@
 from odoo import Command
 from odoo.tests import new_test_user, tagged
 from odoo.tests.common import TransactionCase
-from odoo.tools import convert_file
+
+from odoo.addons.wjl_base.tests.common import WjlUpgradeMixin
 
 # the data files of the manifest that hold configurable records and groups
 CONFIG_FILES = (
@@ -14,16 +15,13 @@ CONFIG_FILES = (
 
 
 @tagged("post_install", "-at_install")
-class TestBudgetUpgrade(TransactionCase):
+class TestBudgetUpgrade(WjlUpgradeMixin, TransactionCase):
     """An upgrade keeps what users changed (issue 11 item 11, R7.2.2).
 
     The data files are loaded again as ``-u wjl_budget`` loads them.
     """
 
-    def _upgrade(self):
-        for filename in CONFIG_FILES:
-            convert_file(self.env, "wjl_budget", filename, {}, mode="update", noupdate=False)
-        self.env.invalidate_all()
+    wjl_module = "wjl_budget"
 
     def test_upgrade_keeps_configuration(self):
         sequence = self.env.ref("wjl_budget.seq_wjl_budget_adjustment")
@@ -32,7 +30,7 @@ class TestBudgetUpgrade(TransactionCase):
         sequence.prefix = "ADJ-"
         cron.write({"interval_number": 2, "active": False})
         rule.domain_force = "[('department_id.manager_id.user_id', '=', user.id)]"
-        self._upgrade()
+        self.wjl_upgrade(*CONFIG_FILES)
         self.assertEqual(sequence.prefix, "ADJ-")
         self.assertRecordValues(cron, [{"interval_number": 2, "active": False}])
         self.assertEqual(rule.domain_force, "[('department_id.manager_id.user_id', '=', user.id)]")
@@ -45,6 +43,6 @@ class TestBudgetUpgrade(TransactionCase):
         self.assertIn(user, manager_group.users)
         admin_group.implied_ids = [Command.unlink(manager_group.id)]
         manager_group.users = [Command.unlink(user.id)]
-        self._upgrade()
+        self.wjl_upgrade(*CONFIG_FILES)
         self.assertNotIn(user, manager_group.users)
         self.assertNotIn(manager_group, admin_group.implied_ids)

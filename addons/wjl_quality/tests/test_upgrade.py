@@ -3,22 +3,19 @@
 from odoo import Command
 from odoo.tests import new_test_user, tagged
 from odoo.tests.common import TransactionCase
-from odoo.tools.convert import convert_file
+
+from odoo.addons.wjl_base.tests.common import WjlUpgradeMixin
 
 MODULE = "wjl_quality"
 
 
 @tagged("post_install", "-at_install")
-class TestUpgradeKeepsChanges(TransactionCase):
+class TestUpgradeKeepsChanges(WjlUpgradeMixin, TransactionCase):
     """R7.2.2: an upgrade (``-u wjl_quality``) keeps what administrators
     configured: the link of Regulation Administrator to Quality Manager, who is a
     quality manager, and the reference sequences."""
 
-    def _upgrade(self, *filenames):
-        """Load data files of the addon as ``-u`` does (update mode)."""
-        for filename in filenames:
-            convert_file(self.env, MODULE, filename, {}, mode="update", noupdate=False)
-        self.env.invalidate_all()
+    wjl_module = MODULE
 
     def test_group_link_and_members_survive(self):
         manager_group = self.env.ref("wjl_quality.group_quality_manager")
@@ -27,7 +24,7 @@ class TestUpgradeKeepsChanges(TransactionCase):
         self.assertIn(admin, manager_group.users)
         admin_group.implied_ids = [Command.unlink(manager_group.id)]
         manager_group.users = [Command.unlink(admin.id)]
-        self._upgrade("security/wjl_quality_security.xml")
+        self.wjl_upgrade("security/wjl_quality_security.xml")
         self.assertNotIn(manager_group, admin_group.implied_ids)
         self.assertNotIn(admin, manager_group.users)
 
@@ -36,6 +33,6 @@ class TestUpgradeKeepsChanges(TransactionCase):
         nonconformance = self.env.ref("wjl_quality.seq_wjl_quality_nonconformance")
         inspection.write({"prefix": "INSP-", "padding": 7})
         nonconformance.write({"prefix": "BHG-"})
-        self._upgrade("data/ir_sequence_data.xml")
+        self.wjl_upgrade("data/ir_sequence_data.xml")
         self.assertRecordValues(inspection, [{"prefix": "INSP-", "padding": 7}])
         self.assertEqual(nonconformance.prefix, "BHG-")

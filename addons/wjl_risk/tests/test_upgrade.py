@@ -1,21 +1,15 @@
 # Copyright 2026 Wanjiali
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo.modules.module import get_manifest
 from odoo.tests import TransactionCase, tagged
-from odoo.tools.convert import convert_file
+
+from odoo.addons.wjl_base.tests.common import WjlUpgradeMixin
 
 
 @tagged("post_install", "-at_install")
-class TestUpgradeKeepsChanges(TransactionCase):
+class TestUpgradeKeepsChanges(WjlUpgradeMixin, TransactionCase):
     """An upgrade (-u wjl_risk) keeps what administrators changed (R7.2.2)."""
 
-    def _upgrade_data(self):
-        """Load the data files of wjl_risk as ``-u wjl_risk`` does."""
-        manifest = get_manifest("wjl_risk")
-        idref = {}
-        for filename in manifest["data"]:
-            convert_file(self.env, "wjl_risk", filename, idref, mode="update", noupdate=False)
-        self.env.invalidate_all()
+    wjl_module = "wjl_risk"
 
     def test_upgrade_does_not_put_users_back_into_groups(self):
         admin = self.env.ref("base.user_admin")
@@ -24,7 +18,7 @@ class TestUpgradeKeepsChanges(TransactionCase):
         # the regulation administrator role implies the risk one: remove both
         (risk_admin | regulation_admin).write({"users": [(3, admin.id)]})
         self.assertNotIn(admin, risk_admin.users)
-        self._upgrade_data()
+        self.wjl_upgrade()
         self.assertNotIn(admin, risk_admin.users)
         self.assertNotIn(admin, regulation_admin.users)
 
@@ -39,7 +33,7 @@ class TestUpgradeKeepsChanges(TransactionCase):
         activity_type.delay_count = 3
         sequence.padding = 6
         parameter.value = "wjl.risk"
-        self._upgrade_data()
+        self.wjl_upgrade()
         self.assertEqual(category.guidance, "Our own guidance")
         self.assertEqual(cron.interval_number, 6)
         self.assertEqual(activity_type.delay_count, 3)
