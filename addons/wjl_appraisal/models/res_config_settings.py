@@ -28,7 +28,9 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.wjl_appraisal_coef_fail", readonly=False
     )
     # own currency field: res.config.settings has none without `account`
-    wjl_appraisal_currency_id = fields.Many2one(related="company_id.currency_id")
+    wjl_appraisal_currency_id = fields.Many2one(
+        related="company_id.currency_id", string="Bonus Currency"
+    )
     wjl_appraisal_bonus_base = fields.Monetary(
         related="company_id.wjl_appraisal_bonus_base",
         currency_field="wjl_appraisal_currency_id",
