@@ -2,9 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Upgrades keep what users configured (issue 11 item 11, R7.2.2)."""
 
-from odoo import Command
 from odoo.modules.module import get_manifest
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 
 from odoo.addons.wjl_base.tests.common import WjlUpgradeMixin
@@ -51,15 +50,11 @@ class TestUpgradeKeepsChanges(WjlUpgradeMixin, TransactionCase):
     def test_group_link_and_members_survive(self):
         """Unlinking Regulation Administrator from Customer Service holds, and a
         user taken out of Customer Service is not put back."""
-        cs_group = self.env.ref("wjl_aftersales.group_aftersales_cs")
-        admin_group = self.env.ref("wjl_base.group_wjl_admin")
-        admin = new_test_user(self.env, "wjla_upgrade_admin", groups="wjl_base.group_wjl_admin")
-        self.assertIn(admin, cs_group.users)
-        admin_group.implied_ids = [Command.unlink(cs_group.id)]
-        cs_group.users = [Command.unlink(admin.id)]
-        self.wjl_upgrade("security/wjl_aftersales_security.xml")
-        self.assertNotIn(cs_group, admin_group.implied_ids)
-        self.assertNotIn(admin, cs_group.users)
+        self.wjl_assert_role_link_survives(
+            "wjl_base.group_wjl_admin",
+            "wjl_aftersales.group_aftersales_cs",
+            "security/wjl_aftersales_security.xml",
+        )
 
     def test_data_and_demo_files_are_noupdate(self):
         """Every data and demo file of records users configure is ``noupdate``

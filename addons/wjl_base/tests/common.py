@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from lxml import etree
 
+from odoo import Command
 from odoo.modules.module import get_manifest
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
@@ -23,6 +24,18 @@ class WjlUpgradeMixin:
         for filename in filenames or get_manifest(self.wjl_module)["data"]:
             convert_file(self.env, self.wjl_module, filename, {}, mode="update", kind=kind)
         self.env.invalidate_all()
+
+    def wjl_assert_role_link_survives(self, role_xmlid, group_xmlid, *filenames):
+        """Unlinking ``group`` from the ``role`` that implies it, and taking a member
+        of the role out of ``group``, both survive an upgrade (no one is put back)."""
+        role, group = self.env.ref(role_xmlid), self.env.ref(group_xmlid)
+        user = new_test_user(self.env, f"wjl_upgrade_{group.id}", groups=role_xmlid)
+        self.assertIn(user, group.users)
+        role.implied_ids = [Command.unlink(group.id)]
+        group.users = [Command.unlink(user.id)]
+        self.wjl_upgrade(*filenames)
+        self.assertNotIn(group, role.implied_ids)
+        self.assertNotIn(user, group.users)
 
     def wjl_reloaded_records(self, filenames):
         """The records and functions of ``filenames`` that an upgrade loads again.

@@ -1,7 +1,6 @@
 # Copyright 2026 Wanjiali
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import Command
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 
 from odoo.addons.wjl_base.tests.common import WjlUpgradeMixin
@@ -18,15 +17,11 @@ class TestUpgradeKeepsChanges(WjlUpgradeMixin, TransactionCase):
     wjl_module = MODULE
 
     def test_group_link_and_members_survive(self):
-        manager_group = self.env.ref("wjl_quality.group_quality_manager")
-        admin_group = self.env.ref("wjl_base.group_wjl_admin")
-        admin = new_test_user(self.env, "wjlq_upgrade_admin", groups="wjl_base.group_wjl_admin")
-        self.assertIn(admin, manager_group.users)
-        admin_group.implied_ids = [Command.unlink(manager_group.id)]
-        manager_group.users = [Command.unlink(admin.id)]
-        self.wjl_upgrade("security/wjl_quality_security.xml")
-        self.assertNotIn(manager_group, admin_group.implied_ids)
-        self.assertNotIn(admin, manager_group.users)
+        self.wjl_assert_role_link_survives(
+            "wjl_base.group_wjl_admin",
+            "wjl_quality.group_quality_manager",
+            "security/wjl_quality_security.xml",
+        )
 
     def test_sequences_survive(self):
         inspection = self.env.ref("wjl_quality.seq_wjl_quality_inspection")
