@@ -53,7 +53,58 @@ class WjlUpgradeMixin:
         return reloaded
 
 
-class WjlBaseCommon(TransactionCase):
+class WjlFixtures:
+    """Builders of the organisation every addon's tests stand on (R2.1).
+
+    Mixed into a test case, they create users, departments with their head and
+    staff (as employees), and portal customers, the same way for every addon.
+    """
+
+    @classmethod
+    def wjl_user(cls, login, groups="wjl_base.group_wjl_user", **values):
+        """A user of ``groups`` (comma-separated xml ids), e.g. a head or a buyer."""
+        return new_test_user(cls.env, login, groups=groups, **values)
+
+    @classmethod
+    def wjl_department(cls, name, code=None, head=None, staff=(), parent=None, **values):
+        """A department whose head (a user) manages it and whose staff (users) work in it.
+
+        Each user gets an employee in the department; the head's employee is the
+        department's manager.
+        """
+        vals = {"name": name, "wjl_code": code, **values}
+        if parent:
+            vals["parent_id"] = parent.id
+        department = cls.env["hr.department"].create(vals)
+        Employee = cls.env["hr.employee"]
+        if head:
+            department.manager_id = Employee.create(
+                {"name": head.name, "user_id": head.id, "department_id": department.id}
+            )
+        if staff:
+            Employee.create(
+                [
+                    {"name": user.name, "user_id": user.id, "department_id": department.id}
+                    for user in staff
+                ]
+            )
+        return department
+
+    @classmethod
+    def wjl_portal_user(cls, login, company_name=None, **values):
+        """A portal user, contact of a new customer company when ``company_name`` is given."""
+        partner_vals = {"name": values.pop("name", login.replace("_", " ").title())}
+        if company_name:
+            company = cls.env["res.partner"].create({"name": company_name, "is_company": True})
+            partner_vals["parent_id"] = company.id
+        partner_vals["email"] = values.pop("email", f"{login}@example.com")
+        partner = cls.env["res.partner"].create(partner_vals)
+        return new_test_user(
+            cls.env, login, groups="base.group_portal", partner_id=partner.id, **values
+        )
+
+
+class WjlBaseCommon(WjlFixtures, TransactionCase):
     """Two departments with a head and a staff member each, and an admin.
 
     Built from scratch, without demo data: ``dept_a`` (head ``manager_a``, staff
@@ -66,34 +117,20 @@ class WjlBaseCommon(TransactionCase):
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.company = cls.env.company
         cls.Alert = cls.env["wjl.alert"]
-        cls.staff_a = new_test_user(cls.env, "wjl_staff_a", groups="wjl_base.group_wjl_user")
-        cls.staff_a2 = new_test_user(cls.env, "wjl_staff_a2", groups="wjl_base.group_wjl_user")
-        cls.staff_b = new_test_user(cls.env, "wjl_staff_b", groups="wjl_base.group_wjl_user")
-        cls.manager_a = new_test_user(cls.env, "wjl_manager_a", groups="wjl_base.group_wjl_manager")
-        cls.manager_b = new_test_user(cls.env, "wjl_manager_b", groups="wjl_base.group_wjl_manager")
-        cls.reg_admin = new_test_user(cls.env, "wjl_admin", groups="wjl_base.group_wjl_admin")
-        cls.fallback = new_test_user(cls.env, "wjl_fallback", groups="wjl_base.group_wjl_user")
-        cls.outsider = new_test_user(cls.env, "wjl_outsider", groups="base.group_user")
-
-        Department = cls.env["hr.department"]
-        cls.dept_a = Department.create({"name": "Test Line A", "wjl_code": "TST-A"})
-        cls.dept_b = Department.create({"name": "Test Line B", "wjl_code": "TST-B"})
-        Employee = cls.env["hr.employee"]
-        cls.emp_manager_a = Employee.create(
-            {"name": "Head A", "user_id": cls.manager_a.id, "department_id": cls.dept_a.id}
+        cls.staff_a = cls.wjl_user("wjl_staff_a")
+        cls.staff_a2 = cls.wjl_user("wjl_staff_a2")
+        cls.staff_b = cls.wjl_user("wjl_staff_b")
+        cls.manager_a = cls.wjl_user("wjl_manager_a", "wjl_base.group_wjl_manager")
+        cls.manager_b = cls.wjl_user("wjl_manager_b", "wjl_base.group_wjl_manager")
+        cls.reg_admin = cls.wjl_user("wjl_admin", "wjl_base.group_wjl_admin")
+        cls.fallback = cls.wjl_user("wjl_fallback")
+        cls.outsider = cls.wjl_user("wjl_outsider", "base.group_user")
+        cls.dept_a = cls.wjl_department(
+            "Test Line A", "TST-A", head=cls.manager_a, staff=(cls.staff_a, cls.staff_a2)
         )
-        cls.emp_manager_b = Employee.create(
-            {"name": "Head B", "user_id": cls.manager_b.id, "department_id": cls.dept_b.id}
-        )
-        Employee.create(
-            [
-                {"name": "Staff A", "user_id": cls.staff_a.id, "department_id": cls.dept_a.id},
-                {"name": "Staff A2", "user_id": cls.staff_a2.id, "department_id": cls.dept_a.id},
-                {"name": "Staff B", "user_id": cls.staff_b.id, "department_id": cls.dept_b.id},
-            ]
-        )
-        cls.dept_a.manager_id = cls.emp_manager_a
-        cls.dept_b.manager_id = cls.emp_manager_b
+        cls.dept_b = cls.wjl_department("Test Line B", "TST-B", head=cls.manager_b, staff=(cls.staff_b,))
+        cls.emp_manager_a = cls.dept_a.manager_id
+        cls.emp_manager_b = cls.dept_b.manager_id
         cls.company.wjl_alert_fallback_user_id = cls.fallback
         # Any record can be the source of an alert; partners are neutral ones.
         cls.source_1, cls.source_2, cls.source_3 = cls.env["res.partner"].create(
