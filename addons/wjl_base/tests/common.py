@@ -128,7 +128,9 @@ class WjlBaseCommon(WjlFixtures, TransactionCase):
         cls.dept_a = cls.wjl_department(
             "Test Line A", "TST-A", head=cls.manager_a, staff=(cls.staff_a, cls.staff_a2)
         )
-        cls.dept_b = cls.wjl_department("Test Line B", "TST-B", head=cls.manager_b, staff=(cls.staff_b,))
+        cls.dept_b = cls.wjl_department(
+            "Test Line B", "TST-B", head=cls.manager_b, staff=(cls.staff_b,)
+        )
         cls.emp_manager_a = cls.dept_a.manager_id
         cls.emp_manager_b = cls.dept_b.manager_id
         cls.company.wjl_alert_fallback_user_id = cls.fallback
