@@ -41,7 +41,12 @@ class WjlAlert(models.Model):
 
     _name = "wjl.alert"
     _description = "Alert"
-    _inherit = ["mail.thread", "mail.activity.mixin", "wjl.required.text.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "wjl.required.text.mixin",
+        "wjl.field.guard.mixin",
+    ]
     _order = "state_rank, level_rank desc, date_last desc, id desc"
     _rec_name = "name"
     _wjl_required_text_fields = ("name",)
@@ -97,9 +102,11 @@ class WjlAlert(models.Model):
     )
     color = fields.Integer(compute="_compute_color")
 
-    # Set by the server in the actions only; a direct write is for the regulation
-    # administrators, who may correct them (R7.2.2).
-    _AUDIT_FIELDS = frozenset(
+    # Who may write what (wjl.field.guard.mixin, R7.2.2): the state and audit trail
+    # are set by the actions; what an alert says belongs to the rule that raised
+    # it. Staff and heads write nothing but the chatter and activities; the
+    # regulation administrators may correct anything.
+    _wjl_guard_action_fields = frozenset(
         {
             "state",
             "date_acknowledged",
@@ -108,6 +115,8 @@ class WjlAlert(models.Model):
             "resolved_by_id",
         }
     )
+    _wjl_guard_group_fields = {"wjl_base.group_wjl_admin": "__all__"}
+    _wjl_guard_admin_group = "wjl_base.group_wjl_admin"
 
     _sql_constraints = [
         (
@@ -193,32 +202,10 @@ class WjlAlert(models.Model):
     # CRUD
     # ------------------------------------------------------------------
 
-    def write(self, vals):
-        """Staff and department heads write nothing but the chatter and activities.
-
-        What an alert says (level, source, message, people) belongs to the rule that
-        raised it; its state and audit trail are set by the actions. Only the
-        regulation administrators (and the superuser) write them directly (R7.2.2).
-        """
-        self._check_write_allowed(vals)
-        return super().write(vals)
-
-    def _check_write_allowed(self, vals):
-        if self.env.su or self.env.user.has_group("wjl_base.group_wjl_admin"):
-            return
-        forbidden = {fname for fname in vals if not fname.startswith(("message_", "activity_"))}
-        if not forbidden:
-            return
-        labels = ", ".join(
-            sorted(
-                self._fields[fname]._description_string(self.env)
-                if fname in self._fields
-                else fname
-                for fname in forbidden
-            )
-        )
-        if forbidden & self._AUDIT_FIELDS:
-            raise AccessError(
+    def _wjl_guard_refusal(self, kind, fnames, group=None, records=None):
+        labels = self._wjl_guard_labels(fnames)
+        if kind == "action":
+            return AccessError(
                 self.env._(
                     "The status of an alert and who acknowledged or resolved it, and when, "
                     "are recorded by its Acknowledge, Resolve and Reopen buttons (%(fields)s). "
@@ -226,13 +213,15 @@ class WjlAlert(models.Model):
                     fields=labels,
                 )
             )
-        raise AccessError(
-            self.env._(
-                "Only regulation administrators can change what an alert says "
-                "(%(fields)s). Acknowledge or resolve it instead.",
-                fields=labels,
+        if kind == "group":
+            return AccessError(
+                self.env._(
+                    "Only regulation administrators can change what an alert says "
+                    "(%(fields)s). Acknowledge or resolve it instead.",
+                    fields=labels,
+                )
             )
-        )
+        return super()._wjl_guard_refusal(kind, fnames, group=group, records=records)
 
     # ------------------------------------------------------------------
     # Public API used by every wjl addon
@@ -541,35 +530,3 @@ class WjlAlert(models.Model):
             "views": [(False, "form")],
             "target": "current",
         }
-
-    @api.model
-    def _demo_raise_alerts(self):
-        """Demo story: Operations asks each department head to review their duties.
-
-        Written in the language of the installing user (zh_CN in the demo database).
-        A module's terms load after its demo data: those of wjl_base (department
-        names, alert levels) are loaded first so that the alerts read in that language.
-        """
-        lang = self.env.user.lang or self.env.lang
-        if lang and lang != "en_US":
-            self.env["ir.module.module"]._load_module_terms(["wjl_base"], [lang])
-        Alert = self.with_context(lang=lang)
-        departments = self.env["hr.department"].search([("wjl_role", "!=", False)])
-        Alert.raise_alert(
-            departments,
-            "duty_review",
-            level="info",
-            message=Alert.env._(
-                "The yearly review of the department duties (R2.2) is due: check that "
-                "the duties listed still match the work done."
-            ),
-        )
-        quality = departments.filtered(lambda d: d.wjl_role == "quality")
-        Alert.raise_alert(
-            quality,
-            "duty_review",
-            level="critical",
-            message=Alert.env._("The quality duties were not reviewed last year."),
-        )
-        done = departments.filtered(lambda d: d.wjl_role == "finance")
-        Alert.resolve_alert(done, "duty_review")
