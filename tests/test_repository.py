@@ -1,71 +1,16 @@
-"""Checks of the repository itself: the compose file, the configs and the test command.
+"""Checks of the repository itself: the addon manifests and the test command.
 
-Plain pytest tests (no database). The compose file cannot be run on the development
-machines (no Docker engine), so it is validated with a YAML parser against the
-conventions of the official images.
+Plain pytest tests (no database). The Docker path (Dockerfile, compose file, its config)
+is checked in test_docker.py.
 """
 
 import ast
-import configparser
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _compose():
-    with open(ROOT / "docker-compose.yml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
-
-
-def test_compose_services():
-    compose = _compose()
-    services = compose["services"]
-    assert {"db", "odoo", "tests"} <= set(services)
-    assert services["db"]["image"] == "postgres:16"
-    assert services["odoo"]["image"] == "odoo:18.0"
-    assert services["tests"]["image"] == "odoo:18.0"
-    assert "test" in services["tests"]["profiles"]
-
-
-def test_compose_db_health_and_volume():
-    compose = _compose()
-    db = compose["services"]["db"]
-    assert "pg_isready" in " ".join(db["healthcheck"]["test"])
-    named = db["volumes"][0].split(":")[0]
-    assert named in compose["volumes"]
-    for service in ("odoo", "tests"):
-        assert compose["services"][service]["depends_on"]["db"]["condition"] == "service_healthy"
-
-
-def test_compose_odoo_follows_official_image_conventions():
-    odoo = _compose()["services"]["odoo"]
-    env = odoo["environment"]
-    assert {"HOST", "USER", "PASSWORD"} <= set(env)
-    mounts = {volume.split(":")[1]: volume for volume in odoo["volumes"]}
-    assert mounts["/mnt/extra-addons"] == "./addons:/mnt/extra-addons:ro"
-    assert mounts["/etc/odoo/odoo.conf"].startswith("./config/odoo.conf:")
-    assert "/var/lib/odoo" in mounts
-    assert "8069:8069" in odoo["ports"]
-    start = ROOT / "docker" / "odoo-start.sh"
-    script = start.read_text(encoding="utf-8")
-    assert os.access(start, os.X_OK)
-    assert "/entrypoint.sh odoo" in script
-    assert "--load-language=zh_CN" in script
-
-
-def test_docker_config_has_no_secret():
-    parser = configparser.ConfigParser()
-    parser.read(ROOT / "config" / "odoo.conf")
-    options = parser["options"]
-    assert options["addons_path"] == "/mnt/extra-addons"
-    assert options["data_dir"] == "/var/lib/odoo"
-    for key in ("db_password", "admin_passwd"):
-        assert key not in options
 
 
 def test_every_addon_manifest():
