@@ -5,13 +5,12 @@
     "summary": "Annual budget compiled by Finance, allocated to departments, checked "
     "at purchase confirmation, monitored for deviation and evaluated at year end "
     "(R5.1, R5.2, R5.3)",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Operations Management",
     "license": "LGPL-3",
     "author": "Wanjiali, WJL Operations Suite",
     "website": "https://github.com/wanjiali/wjl-operations",
-    "depends": ["wjl_base", "account", "analytic", "purchase"],
-    "external_dependencies": {"python": ["xlsxwriter"]},
+    "depends": ["wjl_base", "account", "analytic", "report_xlsx"],
     "data": [
         "security/wjl_budget_security.xml",
         "security/ir.model.access.csv",

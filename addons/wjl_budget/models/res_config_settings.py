@@ -6,14 +6,6 @@ from odoo import fields, models
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
-    wjl_budget_control_action = fields.Selection(
-        related="company_id.wjl_budget_control_action",
-        readonly=False,
-    )
-    wjl_budget_tolerance = fields.Float(
-        related="company_id.wjl_budget_tolerance",
-        readonly=False,
-    )
     wjl_budget_deviation_threshold = fields.Float(
         related="company_id.wjl_budget_deviation_threshold",
         readonly=False,

@@ -7,8 +7,6 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.wjl_base.models.hr_department import WJL_ROLES
-
 from .wjl_budget_item import CATEGORIES
 
 STATES = [
@@ -30,14 +28,21 @@ class WjlBudget(models.Model):
 
     _name = "wjl.budget"
     _description = "Annual Budget"
-    _inherit = ["mail.thread", "mail.activity.mixin", "wjl.required.text.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "wjl.required.text.mixin",
+        "wjl.field.guard.mixin",
+    ]
     _order = "date_from desc, id desc"
     _wjl_required_text_fields = ("name",)
 
-    # Fields an approved or closed budget still accepts (state machine, chatter).
-    _LOCKED_WRITABLE_FIELDS = {"state", "date_approved", "approved_by_id", "date_closed"}
-    # Decided by the server in the actions: the state, who approved and when (R5.1.1).
-    _ACTION_FIELDS = {"state", "date_approved", "approved_by_id", "date_closed"}
+    # Decided by the server in the actions: the state, who approved and when
+    # (R5.1.1); an approved or closed budget is read-only (R5.1.2).
+    _wjl_guard_action_fields = frozenset(
+        {"state", "date_approved", "approved_by_id", "date_closed"}
+    )
+    _wjl_guard_locked_states = frozenset({"approved", "closed"})
 
     name = fields.Char(required=True, tracking=True)
     date_from = fields.Date(
@@ -187,53 +192,29 @@ class WjlBudget(models.Model):
     # CRUD
     # ------------------------------------------------------------------
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su and any(
-            vals.get("state", "draft") != "draft" or (self._ACTION_FIELDS - {"state"}) & set(vals)
-            for vals in vals_list
-        ):
-            self._raise_action_fields()
-        return super().create(vals_list)
-
     def write(self, vals):
+        # who may write a budget at all (access rights) before what (the guard)
         self.check_access("write")
-        if not self.env.su and self._ACTION_FIELDS & set(vals):
-            self._raise_action_fields()
-        locked = self.filtered(lambda b: b.state in ("approved", "closed"))
-        if locked:
-            forbidden = {
-                fname
-                for fname in vals
-                if fname not in self._LOCKED_WRITABLE_FIELDS
-                and not fname.startswith(("message_", "activity_"))
-            }
-            if forbidden:
-                raise UserError(
-                    self.env._(
-                        "The budget %s is approved and read-only (R5.1.2). Change it "
-                        "through a budget adjustment instead.",
-                        locked[0].name,
-                    )
-                )
         return super().write(vals)
 
-    def _raise_action_fields(self):
-        raise UserError(
-            self.env._(
-                "The state of a budget changes only through its buttons (Submit, Approve, "
-                "Reset to Draft, Close Year), which record who did it and when (R5.1.1)."
+    def _wjl_guard_refusal(self, kind, fnames, group=None, records=None):
+        if kind == "action":
+            return UserError(
+                self.env._(
+                    "The state of a budget changes only through its buttons (Submit, "
+                    "Approve, Reset to Draft, Close Year), which record who did it and "
+                    "when (R5.1.1)."
+                )
             )
-        )
-
-    def _write_action_fields(self, vals):
-        """Write the state fields of an action, once the action checked the rights.
-
-        sudo: the state fields are refused to direct writes (see :meth:`write`);
-        the user's write access is checked here, the rest by the action.
-        """
-        self.check_access("write")
-        return self.sudo().write(vals)
+        if kind == "locked":
+            return UserError(
+                self.env._(
+                    "The budget %s is approved and read-only (R5.1.2). Change it "
+                    "through a budget adjustment instead.",
+                    self.name,
+                )
+            )
+        return super()._wjl_guard_refusal(kind, fnames, group=group, records=records)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
@@ -262,14 +243,14 @@ class WjlBudget(models.Model):
                         budget.name,
                     )
                 )
-        self._write_action_fields({"state": "submitted"})
+        self._wjl_guard_write({"state": "submitted"})
         return True
 
     def action_reset_draft(self):
         self._check_budget_manager()
         if any(budget.state != "submitted" for budget in self):
             raise UserError(self.env._("Only submitted budgets can be reset to draft."))
-        self._write_action_fields({"state": "draft"})
+        self._wjl_guard_write({"state": "draft"})
         return True
 
     def action_approve(self):
@@ -280,7 +261,7 @@ class WjlBudget(models.Model):
                     self.env._("Only submitted budgets can be approved (%s).", budget.name)
                 )
         self._check_no_overlap()
-        self._write_action_fields(
+        self._wjl_guard_write(
             {
                 "state": "approved",
                 "date_approved": fields.Datetime.now(),
@@ -317,7 +298,7 @@ class WjlBudget(models.Model):
         self._check_budget_manager()
         if any(budget.state != "approved" for budget in self):
             raise UserError(self.env._("Only approved budgets can be closed."))
-        self._write_action_fields({"state": "closed", "date_closed": fields.Datetime.now()})
+        self._wjl_guard_write({"state": "closed", "date_closed": fields.Datetime.now()})
         if not self.env.context.get("wjl_budget_no_evaluation_attachment"):
             self._attach_evaluation()
         return True
@@ -369,11 +350,7 @@ class WjlBudget(models.Model):
 
     def action_export_evaluation_xlsx(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/wjl_budget/evaluation/{self.id}/xlsx",
-            "target": "download",
-        }
+        return self.env.ref("wjl_budget.action_report_budget_evaluation_xlsx").report_action(self)
 
     # ------------------------------------------------------------------
     # Business
@@ -507,196 +484,3 @@ class WjlBudget(models.Model):
             )
         )
         return new_budget
-
-    # ------------------------------------------------------------------
-    # Demo
-    # ------------------------------------------------------------------
-
-    @api.model
-    def _demo_load_budget(self):
-        """Demo story: this year's budget, approved, executed through vendor bills.
-
-        Finance (张伟) allocated office, travel, raw-material, revenue and fund
-        budgets to the departments; bills posted since January carry the
-        departments' analytic accounts (one shared 60/40 by Admin and Finance).
-        Sales overspent its travel budget in January: the deviation alert is
-        raised and the head of Sales explained it. Marketing gave part of its
-        travel budget to Sales through an approved adjustment.
-        """
-        ref = self.env.ref
-        company = ref("base.main_company")
-        Account = self.env["account.account"].with_company(company)
-
-        def account(code, account_type):
-            found = Account.search([("code", "=", code)], limit=1)
-            return found or Account.search([("account_type", "=", account_type)], limit=1)
-
-        expense = account("600000", "expense")
-        travel = account("962000", "expense")
-        cogs = account("500000", "expense_direct_cost")
-        revenue = account("400000", "income")
-        ref("wjl_budget.item_office_demo").account_ids = expense
-        ref("wjl_budget.item_travel_demo").account_ids = travel
-        ref("wjl_budget.item_raw_material_demo").account_ids = cogs
-        ref("wjl_budget.item_sales_revenue_demo").account_ids = revenue
-        journals = self.env["account.journal"].search(
-            [("type", "in", ("bank", "cash")), ("company_id", "=", company.id)]
-        )
-        ref("wjl_budget.item_cash_in_demo").journal_ids = journals
-        ref("wjl_budget.item_cash_out_demo").journal_ids = journals
-
-        today = fields.Date.context_today(self)
-        finance_user = ref("wjl_base.user_finance_manager_demo", raise_if_not_found=False)
-        budget = self.create(
-            {
-                "name": self.env._("Budget %s", today.year),
-                "date_from": today.replace(month=1, day=1),
-                "date_to": today.replace(month=12, day=31),
-                "company_id": company.id,
-                "user_id": finance_user.id if finance_user else self.env.uid,
-            }
-        )
-        dept = {role: ref(f"wjl_base.dept_{role}") for role, _label in WJL_ROLES}
-        Allocate = self.env["wjl.budget.allocate"]
-
-        def allocate(item, total, shares, mode="amount"):
-            wizard = Allocate.create(
-                {
-                    "budget_id": budget.id,
-                    "item_id": ref(item).id,
-                    "amount_total": total,
-                    "split_mode": mode,
-                    "line_ids": [
-                        fields.Command.create({"department_id": dept[role].id, mode: value})
-                        for role, value in shares
-                    ],
-                }
-            )
-            wizard.action_allocate()
-
-        allocate(
-            "wjl_budget.item_office_demo",
-            132000,
-            [(role, 12000) for role in dept],
-        )
-        allocate(
-            "wjl_budget.item_travel_demo",
-            96000,
-            [("sales", 60), ("marketing", 40)],
-            mode="percent",
-        )
-        allocate("wjl_budget.item_raw_material_demo", 600000, [("production", 600000)])
-        allocate("wjl_budget.item_sales_revenue_demo", 1200000, [("sales", 1200000)])
-        allocate("wjl_budget.item_cash_in_demo", 1200000, [("finance", 1200000)])
-        allocate("wjl_budget.item_cash_out_demo", 900000, [("finance", 900000)])
-        budget.action_submit()
-        budget.action_approve()
-
-        analytic = {role: department.wjl_analytic_account_id for role, department in dept.items()}
-        january = today.replace(month=1, day=15)
-        partner = ref("base.res_partner_12", raise_if_not_found=False) or company.partner_id
-        customer = ref("base.res_partner_2", raise_if_not_found=False) or company.partner_id
-
-        def distribution(**weights):
-            return {str(analytic[role].id): pct for role, pct in weights.items()}
-
-        Move = self.env["account.move"].with_company(company)
-        bills = Move.create(
-            [
-                {
-                    "move_type": "in_invoice",
-                    "partner_id": partner.id,
-                    "invoice_date": january,
-                    "date": january,
-                    "invoice_line_ids": [
-                        fields.Command.create(
-                            {
-                                "name": self.env._("Printer paper and toner"),
-                                "quantity": 1,
-                                "price_unit": 1500,
-                                "account_id": expense.id,
-                                "tax_ids": [fields.Command.clear()],
-                                "analytic_distribution": distribution(admin=60, finance=40),
-                            }
-                        ),
-                        fields.Command.create(
-                            {
-                                "name": self.env._("Trade fair trip, Guangzhou"),
-                                "quantity": 1,
-                                "price_unit": 6500,
-                                "account_id": travel.id,
-                                "tax_ids": [fields.Command.clear()],
-                                "analytic_distribution": distribution(sales=100),
-                            }
-                        ),
-                        fields.Command.create(
-                            {
-                                "name": self.env._("Steel sheets"),
-                                "quantity": 10,
-                                "price_unit": 4800,
-                                "account_id": cogs.id,
-                                "tax_ids": [fields.Command.clear()],
-                                "analytic_distribution": distribution(production=100),
-                            }
-                        ),
-                    ],
-                },
-                {
-                    "move_type": "out_invoice",
-                    "partner_id": customer.id,
-                    "invoice_date": january,
-                    "date": january,
-                    "invoice_line_ids": [
-                        fields.Command.create(
-                            {
-                                "name": self.env._("Products sold in January"),
-                                "quantity": 1,
-                                "price_unit": 95000,
-                                "account_id": revenue.id,
-                                "tax_ids": [fields.Command.clear()],
-                                "analytic_distribution": distribution(sales=100),
-                            }
-                        ),
-                    ],
-                },
-            ]
-        )
-        bills.action_post()
-
-        Line = self.env["wjl.budget.line"]
-        month_domain = [("budget_id", "=", budget.id), ("date_from", "=", january.replace(day=1))]
-        sales_travel = Line.search(
-            month_domain
-            + [
-                ("department_id", "=", dept["sales"].id),
-                ("item_id", "=", ref("wjl_budget.item_travel_demo").id),
-            ]
-        )
-        marketing_travel = Line.search(
-            month_domain
-            + [
-                ("department_id", "=", dept["marketing"].id),
-                ("item_id", "=", ref("wjl_budget.item_travel_demo").id),
-            ]
-        )
-        adjustment = self.env["wjl.budget.adjustment"].create(
-            {
-                "budget_id": budget.id,
-                "adjustment_type": "transfer",
-                "line_from_id": marketing_travel.id,
-                "line_to_id": sales_travel.id,
-                "amount": 1000,
-                "reason": self.env._(
-                    "Marketing postponed its January roadshow; Sales needs the money "
-                    "for the Guangzhou trade fair."
-                ),
-            }
-        )
-        adjustment.action_submit()
-        adjustment.action_approve()
-        sales_travel._check_deviation()
-        sales_travel.deviation_explanation = self.env._(
-            "The Guangzhou trade fair was moved from March to January; the March "
-            "travel budget will not be used."
-        )
-        return budget

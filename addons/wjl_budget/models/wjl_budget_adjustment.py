@@ -21,19 +21,25 @@ class WjlBudgetAdjustment(models.Model):
         "mail.activity.mixin",
         "wjl.required.text.mixin",
         "wjl.budget.amount.mixin",
+        "wjl.field.guard.mixin",
     ]
     _order = "id desc"
     _wjl_required_text_fields = ("reason",)
     _wjl_amount_fields = ("amount",)
 
-    _DECISION_FIELDS = {
-        "approved_by_id",
-        "date_approved",
-        "from_amount_before",
-        "to_amount_before",
-    }
-    # Decided by the server in the actions: the state, who and when (R5.1.3).
-    _ACTION_FIELDS = _DECISION_FIELDS | {"state", "requested_by_id"}
+    # Decided by the server in the actions: the state, who and when (R5.1.3);
+    # decided adjustments are the history of the budget.
+    _wjl_guard_action_fields = frozenset(
+        {
+            "state",
+            "requested_by_id",
+            "approved_by_id",
+            "date_approved",
+            "from_amount_before",
+            "to_amount_before",
+        }
+    )
+    _wjl_guard_locked_states = frozenset({"approved", "refused"})
 
     name = fields.Char(string="Reference", required=True, copy=False, readonly=True, default="/")
     budget_id = fields.Many2one(
@@ -157,22 +163,7 @@ class WjlBudgetAdjustment(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        is_manager = self.env.su or self.env.user.has_group("wjl_budget.group_budget_manager")
         for vals in vals_list:
-            if not is_manager and (
-                vals.get("state", "draft") not in ("draft", "to_approve")
-                or self._DECISION_FIELDS & set(vals)
-            ):
-                raise AccessError(
-                    self.env._(
-                        "Only a Finance budget manager approves budget adjustments (R5.1.3)."
-                    )
-                )
-            if not self.env.su and (
-                vals.get("state", "draft") != "draft"
-                or (self._ACTION_FIELDS - {"state"}) & set(vals)
-            ):
-                self._raise_action_fields()
             # the reference comes from the sequence, a system counter, whoever
             # requests the adjustment and whatever the request says
             vals["name"] = (
@@ -185,49 +176,38 @@ class WjlBudgetAdjustment(models.Model):
             )
         return adjustments
 
-    def write(self, vals):
-        if "name" in vals and not self.env.su:
-            raise UserError(
-                self.env._("The reference of a budget adjustment is given by the system.")
-            )
-        changed = {f for f in vals if not f.startswith(("message_", "activity_"))}
-        if changed - {"state"} and any(adj.state in ("approved", "refused") for adj in self):
-            raise UserError(self.env._("An approved or refused adjustment is kept as history."))
-        if not self.env.su and not self.env.user.has_group("wjl_budget.group_budget_manager"):
-            decided = vals.get("state") not in (None, "draft", "to_approve")
-            if (
-                decided
-                or changed & self._DECISION_FIELDS
-                or any(adj.state != "draft" for adj in self)
-                and changed
-            ):
-                raise AccessError(
-                    self.env._(
-                        "Only a Finance budget manager approves budget adjustments "
-                        "(R5.1.3); a request can be changed while it is a draft."
-                    )
+    def _wjl_guard_check_records(self, fnames):
+        """The reference is the system's; a request changes while it is a draft,
+        and then only Finance changes it (R5.1.3)."""
+        if "name" in fnames:
+            raise self._wjl_guard_refusal("reference", fnames)
+        if any(adj.state != "draft" for adj in self) and not self.env.user.has_group(
+            "wjl_budget.group_budget_manager"
+        ):
+            raise self._wjl_guard_refusal("decided", fnames)
+
+    def _wjl_guard_refusal(self, kind, fnames, group=None, records=None):
+        env = self.env
+        if kind == "reference":
+            return UserError(env._("The reference of a budget adjustment is given by the system."))
+        if kind == "decided":
+            return AccessError(
+                env._(
+                    "Only a Finance budget manager approves budget adjustments "
+                    "(R5.1.3); a request can be changed while it is a draft."
                 )
-        if not self.env.su and self._ACTION_FIELDS & set(vals):
-            self._raise_action_fields()
-        return super().write(vals)
-
-    def _raise_action_fields(self):
-        raise UserError(
-            self.env._(
-                "The state of a budget adjustment changes only through its buttons "
-                "(Submit, Approve, Refuse, Reset to Draft), which record who did it and "
-                "when (R5.1.3)."
             )
-        )
-
-    def _write_action_fields(self, vals):
-        """Write the state fields of an action, once the action checked the rights.
-
-        sudo: the state fields are refused to direct writes (see :meth:`write`);
-        the user's write access is checked here, the rest by the action.
-        """
-        self.check_access("write")
-        return self.sudo().write(vals)
+        if kind == "locked":
+            return UserError(env._("An approved or refused adjustment is kept as history."))
+        if kind == "action":
+            return AccessError(
+                env._(
+                    "The state of a budget adjustment changes only through its buttons "
+                    "(Submit, Approve, Refuse, Reset to Draft), which record who did it and "
+                    "when (R5.1.3)."
+                )
+            )
+        return super()._wjl_guard_refusal(kind, fnames, group=group, records=records)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
@@ -243,7 +223,7 @@ class WjlBudgetAdjustment(models.Model):
     def action_submit(self):
         if any(adj.state != "draft" for adj in self):
             raise UserError(self.env._("Only draft adjustments can be submitted."))
-        self._write_action_fields({"state": "to_approve"})
+        self._wjl_guard_write({"state": "to_approve"})
         return True
 
     def action_approve(self):
@@ -274,13 +254,13 @@ class WjlBudgetAdjustment(models.Model):
                     )
                 )
         for adj in self:
-            adj._write_action_fields(
+            adj._wjl_guard_write(
                 {
                     "from_amount_before": adj.line_from_id.amount_adjusted,
                     "to_amount_before": adj.line_to_id.amount_adjusted,
                 }
             )
-        self._write_action_fields(
+        self._wjl_guard_write(
             {
                 "state": "approved",
                 "approved_by_id": self.env.user.id,
@@ -310,11 +290,11 @@ class WjlBudgetAdjustment(models.Model):
         self._check_finance_manager()
         if any(adj.state not in ("draft", "to_approve") for adj in self):
             raise UserError(self.env._("Only pending adjustments can be refused."))
-        self._write_action_fields({"state": "refused"})
+        self._wjl_guard_write({"state": "refused"})
         return True
 
     def action_reset_draft(self):
         if any(adj.state != "refused" for adj in self):
             raise UserError(self.env._("Only refused adjustments go back to draft."))
-        self._write_action_fields({"state": "draft"})
+        self._wjl_guard_write({"state": "draft"})
         return True

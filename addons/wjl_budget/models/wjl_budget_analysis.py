@@ -5,14 +5,15 @@ from odoo.tools import SQL
 
 from .wjl_budget import STATES
 from .wjl_budget_item import CATEGORIES
-from .wjl_budget_line import AMOUNT_SOURCE_FIELDS
 
 
 class WjlBudgetAnalysis(models.Model):
     """Budget dashboard: planned against actual by department, category and month.
 
-    A read-only SQL view over the budget lines; actual and committed amounts are
-    computed live by the same query as the lines (R5.1.3, R5.3).
+    A read-only SQL view over the budget lines; actual amounts are read live
+    from the analytic ledger (cash movements for fund lines) as the lines read
+    them (:class:`wjl.budget.ledger.mixin`), committed amounts from
+    :meth:`wjl.budget.line._sql_committed` (R5.1.3, R5.3).
     """
 
     _name = "wjl.budget.analysis"
@@ -36,7 +37,18 @@ class WjlBudgetAnalysis(models.Model):
             "deviation_explanation",
         ],
         "wjl.budget.item": ["fund_direction", "account_ids", "journal_ids", "category"],
-        **AMOUNT_SOURCE_FIELDS,
+        "account.analytic.line": ["amount", "general_account_id", "date", "company_id"],
+        "account.move.line": [
+            "parent_state",
+            "account_id",
+            "date",
+            "debit",
+            "credit",
+            "company_id",
+            "journal_id",
+        ],
+        "account.journal": ["default_account_id"],
+        "account.payment.method.line": ["journal_id", "payment_account_id"],
     }
 
     line_id = fields.Many2one("wjl.budget.line", string="Budget Line", readonly=True)
@@ -67,8 +79,58 @@ class WjlBudgetAnalysis(models.Model):
     )
     deviation_explanation = fields.Text(readonly=True)
 
+    def _sql_amounts(self):
+        """SQL: ``(line_id, actual, committed)`` of every budget line."""
+        Line = self.env["wjl.budget.line"]
+        return SQL(
+            """
+            WITH line_accounts AS (%(line_accounts)s),
+            actual AS (%(actual)s),
+            fund_accounts AS (
+                SELECT bl.id AS line_id, j.id AS journal_id, j.default_account_id AS account_id
+                  FROM wjl_budget_line bl
+                  JOIN wjl_budget_item_journal_rel jrel ON jrel.item_id = bl.item_id
+                  JOIN account_journal j ON j.id = jrel.journal_id
+                 WHERE bl.category = 'fund' AND j.default_account_id IS NOT NULL
+                 UNION
+                SELECT bl.id, pml.journal_id, pml.payment_account_id
+                  FROM wjl_budget_line bl
+                  JOIN wjl_budget_item_journal_rel jrel ON jrel.item_id = bl.item_id
+                  JOIN account_payment_method_line pml ON pml.journal_id = jrel.journal_id
+                 WHERE bl.category = 'fund' AND pml.payment_account_id IS NOT NULL
+            ),
+            fund_actual AS (
+                SELECT bl.id AS line_id,
+                       SUM(CASE WHEN it.fund_direction = 'in' THEN aml.debit
+                                ELSE aml.credit END) AS amount
+                  FROM wjl_budget_line bl
+                  JOIN wjl_budget_item it ON it.id = bl.item_id
+                  JOIN fund_accounts fa ON fa.line_id = bl.id
+                  JOIN account_move_line aml
+                    ON aml.journal_id = fa.journal_id
+                   AND aml.account_id = fa.account_id
+                   AND aml.company_id = bl.company_id
+                   AND aml.parent_state = 'posted'
+                   AND aml.date >= bl.date_from
+                   AND aml.date <= bl.date_to
+              GROUP BY bl.id
+            ),
+            committed AS (%(committed)s)
+            SELECT bl.id,
+                   COALESCE(actual.amount, 0) + COALESCE(fund_actual.amount, 0),
+                   COALESCE(committed.amount, 0)
+              FROM wjl_budget_line bl
+         LEFT JOIN actual ON actual.line_id = bl.id
+         LEFT JOIN fund_actual ON fund_actual.line_id = bl.id
+         LEFT JOIN committed ON committed.line_id = bl.id
+            """,
+            line_accounts=Line._sql_line_accounts(SQL("TRUE")),
+            actual=Line._sql_ledger_actual(),
+            committed=Line._sql_committed(),
+        )
+
     def _query(self):
-        amounts = self.env["wjl.budget.line"]._sql_amounts(SQL("TRUE"))
+        amounts = self._sql_amounts()
         return SQL(
             """
             WITH amounts AS (%(amounts)s)

@@ -3,8 +3,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .res_company import CONTROL_ACTIONS
-
 CATEGORIES = [
     ("income", "Income"),
     ("cost", "Cost"),
@@ -63,11 +61,6 @@ class WjlBudgetItem(models.Model):
         default="out",
         help="Fund items: whether the item plans money coming in or going out (R5.3).",
     )
-    control_action = fields.Selection(
-        CONTROL_ACTIONS,
-        help="What happens when a purchase order exceeds the budget of this item "
-        "(R5.2). Empty: the company default from the Settings.",
-    )
     description = fields.Text(translate=True)
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
@@ -104,8 +97,3 @@ class WjlBudgetItem(models.Model):
     def _compute_display_name(self):
         for item in self:
             item.display_name = f"[{item.code}] {item.name}" if item.code else item.name
-
-    def _get_control_action(self):
-        """The effective control action at purchase confirmation (R5.2)."""
-        self.ensure_one()
-        return self.control_action or self.company_id.wjl_budget_control_action or "warn"

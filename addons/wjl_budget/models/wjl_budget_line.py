@@ -6,93 +6,44 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL, float_compare
+from odoo.tools import float_compare
 
 from .wjl_budget_amount_mixin import MAX_AMOUNT, check_amount
-
-# Fields of other models the actual and committed amounts are computed from, in SQL:
-# flushed before those queries and declared as dependencies of the analysis view.
-AMOUNT_SOURCE_FIELDS = {
-    "account.move.line": [
-        "parent_state",
-        "account_id",
-        "date",
-        "analytic_distribution",
-        "balance",
-        "debit",
-        "credit",
-        "company_id",
-        "journal_id",
-        "purchase_line_id",
-        "quantity",
-    ],
-    "purchase.order.line": [
-        "wjl_account_id",
-        "price_subtotal",
-        "product_qty",
-        "analytic_distribution",
-        "order_id",
-        "display_type",
-        "company_id",
-    ],
-    "purchase.order": ["state", "date_order", "currency_rate", "company_id"],
-}
 
 
 class WjlBudgetLine(models.Model):
     """One month of one budget item for one department (R5.1.2).
 
-    Money is attributed to a department through the analytic distribution: a
-    journal item counts for the line when its account is one of the item's
-    accounts, its date is in the line's month and its analytic distribution
-    includes the department's analytic account, weighted by that percentage.
-    Actual and committed amounts are computed for any number of lines at once
-    by :meth:`_fetch_amounts` in one SQL query.
+    Money is attributed to a department through the analytic ledger: an
+    analytic entry counts for the line when its general account is one of the
+    item's accounts, its date is in the line's month and its analytic account
+    is the department's (posted journal items create these entries, weighted by
+    their analytic distribution; manual analytic entries count too). Actual and
+    committed amounts are computed for any number of lines at once by
+    :meth:`_fetch_amounts`, in a constant number of queries.
+
+    Finance (budget managers) writes the lines of draft budgets; department
+    heads only explain the deviation of their lines (R5.1.3), also once the
+    budget is approved.
     """
 
     _name = "wjl.budget.line"
-    _inherit = ["wjl.budget.amount.mixin"]
+    _inherit = [
+        "wjl.budget.amount.mixin",
+        "wjl.budget.ledger.mixin",
+        "wjl.field.guard.mixin",
+    ]
     _description = "Budget Line"
     _order = "budget_id, department_id, item_id, date_from, id"
     _rec_names_search = ["department_id", "item_id", "budget_id"]
 
-    # What may still change on the line of an approved budget.
-    _LOCKED_WRITABLE_FIELDS = {"deviation_explanation", "date_deviation_check"}
-    # What department heads may write on their department's lines (R5.1.3).
-    _MANAGER_WRITABLE_FIELDS = {"deviation_explanation"}
-    _PIVOT_MAX_MONTHS = 36
+    _wjl_guard_action_fields = frozenset({"date_deviation_check"})
+    # department heads write the explanation of their lines only (R5.1.3)
+    _wjl_guard_group_fields = {"wjl_budget.group_budget_manager": "__all__"}
+    _wjl_guard_free_fields = frozenset({"deviation_explanation"})
+    _wjl_guard_locked_states = frozenset({"submitted", "approved", "closed"})
+    _wjl_guard_locked_writable = frozenset({"deviation_explanation"})
     _wjl_amount_fields = ("amount_planned",)
-    # fund budget (R5.3): movements of the bank and cash journals of fund items
-    _FUND_CTES = """
-            fund_accounts AS (
-                SELECT l.id AS line_id, j.id AS journal_id, j.default_account_id AS account_id
-                  FROM lines l
-                  JOIN wjl_budget_item_journal_rel jrel ON jrel.item_id = l.item_id
-                  JOIN account_journal j ON j.id = jrel.journal_id
-                 WHERE l.category = 'fund' AND j.default_account_id IS NOT NULL
-                 UNION
-                SELECT l.id, pml.journal_id, pml.payment_account_id
-                  FROM lines l
-                  JOIN wjl_budget_item_journal_rel jrel ON jrel.item_id = l.item_id
-                  JOIN account_payment_method_line pml ON pml.journal_id = jrel.journal_id
-                 WHERE l.category = 'fund' AND pml.payment_account_id IS NOT NULL
-            ),
-            fund_actual AS (
-                SELECT l.id AS line_id,
-                       SUM(CASE WHEN l.fund_direction = 'in' THEN aml.debit
-                                ELSE aml.credit END) AS amount
-                  FROM lines l
-                  JOIN fund_accounts fa ON fa.line_id = l.id
-                  JOIN account_move_line aml
-                    ON aml.journal_id = fa.journal_id
-                   AND aml.account_id = fa.account_id
-                   AND aml.company_id = l.company_id
-                   AND aml.parent_state = 'posted'
-                   AND aml.date >= l.date_from
-                   AND aml.date <= l.date_to
-              GROUP BY l.id
-            ),
-"""
     _AMOUNT_FIELDS = [
         "amount_actual",
         "amount_committed",
@@ -262,19 +213,14 @@ class WjlBudgetLine(models.Model):
         return self
 
     def _compute_amounts(self):
-        # Odoo computes non-stored fields by batches of up to 1,000 records: each
-        # batch costs the two queries of _fetch_amounts().
+        # Odoo computes non-stored fields by batches of up to 1,000 records, each
+        # with the constant number of queries of _fetch_amounts().
         amounts = self._fetch_amounts()
-        columns = zip(
-            *(
-                self._amount_values(*(amounts.get(line.id) or (0.0, 0.0, line.amount_adjusted)))
-                for line in self
-            )
-        )
-        # plain cache values: the currency rounding is for display only, and
-        # skipping it spares reading the company and currency of every line
-        for fname, values in zip(self._AMOUNT_FIELDS, columns):
-            self.env.cache.update(self, self._fields[fname], values)
+        for line in self:
+            actual, committed, adjusted = amounts.get(line.id) or (0.0, 0.0, line.amount_adjusted)
+            values = self._amount_values(actual, committed, adjusted)
+            for fname, value in zip(self._AMOUNT_FIELDS, values):
+                line[fname] = value
 
     @api.model
     def _amount_values(self, actual, committed, adjusted):
@@ -287,287 +233,6 @@ class WjlBudgetLine(models.Model):
             actual - adjusted,
             (actual - adjusted) / adjusted * 100.0 if adjusted else 0.0,
         )
-
-    # ------------------------------------------------------------------
-    # SQL
-    # ------------------------------------------------------------------
-
-    @api.model
-    def _sql_amounts(self, line_filter, scope=None, with_fund=True):
-        """SQL yielding ``(line_id, actual, committed)`` of the lines matching ``line_filter``.
-
-        One statement for any number of lines: the posted journal items are first
-        aggregated by company, account, month and analytic account (each key of the
-        JSON analytic distribution, weighted by its percentage), then matched to
-        the lines. Fund lines take the cash movements of their journals (R5.3);
-        committed amounts are the unbilled part of confirmed purchase lines (R5.2).
-
-        :param SQL line_filter: condition on ``bl`` (``wjl_budget_line``)
-        :param tuple scope: (account ids, first date, last date) of the journal
-            items to read; given as values, they let PostgreSQL estimate the
-            aggregation well. By default derived from the lines in the query.
-        :param bool with_fund: whether fund lines may be among the lines (their
-            part of the statement is left out otherwise, for a lighter plan)
-        """
-        if scope:
-            account_ids, date_from, date_to = scope
-            scope_sql = SQL(
-                "SELECT %s::int[] AS account_ids, %s::date AS date_from, %s::date AS date_to",
-                account_ids,
-                date_from,
-                date_to,
-            )
-            months = []
-            month = date_from.replace(day=1)
-            while month <= date_to and len(months) <= self._PIVOT_MAX_MONTHS:
-                months.append(month)
-                month += relativedelta(months=1)
-        else:
-            months = []
-        if 0 < len(months) <= self._PIVOT_MAX_MONTHS:
-            # Known months: one row per (account, distribution) with one sum per
-            # month. PostgreSQL estimates this grouping well and aggregates the
-            # journal items in parallel.
-            raw_actual = SQL(
-                """
-                SELECT pivot.company_id, pivot.account_id, month.month,
-                       pivot.distribution, month.balance
-                  FROM (
-                      SELECT aml.company_id, aml.account_id,
-                             aml.analytic_distribution AS distribution,
-                             ARRAY[%(sums)s] AS balances
-                        FROM account_move_line aml
-                       WHERE aml.parent_state = 'posted'
-                         AND aml.account_id = ANY(%(account_ids)s)
-                         AND aml.date >= %(date_from)s
-                         AND aml.date <= %(date_to)s
-                         AND aml.analytic_distribution IS NOT NULL
-                    GROUP BY 1, 2, 3
-                  ) AS pivot
-                 CROSS JOIN LATERAL unnest(%(months)s::date[], pivot.balances)
-                       AS month(month, balance)
-                 WHERE month.balance IS NOT NULL
-                """,
-                sums=SQL(", ").join(
-                    SQL(
-                        "SUM(aml.balance) FILTER (WHERE aml.date >= %s AND aml.date <= %s)",
-                        month,
-                        month + relativedelta(day=31),
-                    )
-                    for month in months
-                ),
-                account_ids=scope[0],
-                date_from=scope[1],
-                date_to=scope[2],
-                months=months,
-            )
-        else:
-            # Group the journal items by the distribution itself: the JSON is
-            # then read once per distinct distribution and day.
-            raw_actual = SQL(
-                """
-                SELECT company_id, account_id, date_trunc('month', date)::date AS month,
-                       distribution, SUM(balance) AS balance
-                  FROM (
-                      SELECT aml.company_id, aml.account_id, aml.date,
-                             aml.analytic_distribution AS distribution,
-                             SUM(aml.balance) AS balance
-                        FROM scope, account_move_line aml
-                       WHERE aml.parent_state = 'posted'
-                         AND aml.account_id = ANY(scope.account_ids)
-                         AND aml.date >= scope.date_from
-                         AND aml.date <= scope.date_to
-                         AND aml.analytic_distribution IS NOT NULL
-                    GROUP BY 1, 2, 3, 4
-                  ) AS raw_day
-              GROUP BY 1, 2, 3, 4
-                """
-            )
-        if not scope:
-            scope_sql = SQL(
-                """
-                SELECT ARRAY_AGG(DISTINCT account_id) AS account_ids,
-                       MIN(date_from) AS date_from, MAX(date_to) AS date_to
-                  FROM line_accounts
-                """
-            )
-        return SQL(
-            r"""
-            WITH lines AS (
-                SELECT bl.id, bl.item_id, bl.analytic_account_id, bl.company_id,
-                       bl.date_from, bl.date_to, it.category, it.fund_direction
-                  FROM wjl_budget_line bl
-                  JOIN wjl_budget_item it ON it.id = bl.item_id
-                 WHERE %(line_filter)s
-            ),
-            line_accounts AS (
-                SELECT l.id AS line_id, l.analytic_account_id, l.company_id,
-                       l.date_from, l.date_to, l.category, rel.account_id
-                  FROM lines l
-                  JOIN wjl_budget_item_account_rel rel ON rel.item_id = l.item_id
-                 WHERE l.category != 'fund' AND l.analytic_account_id IS NOT NULL
-            ),
-            scope AS (%(scope)s),
-            raw_actual AS MATERIALIZED (
-                -- has_combo: a key combines accounts of several plans ("12,57")
-                SELECT raw_rows.*,
-                       EXISTS(SELECT 1 FROM jsonb_object_keys(raw_rows.distribution) AS k
-                               WHERE position(',' IN k) > 0) AS has_combo
-                  FROM (%(raw_actual)s) AS raw_rows
-            ),
-            actual AS (
-                -- the line's share of each distribution: the percentages of the
-                -- keys naming its analytic account (keys may combine accounts of
-                -- several plans, e.g. "12,57")
-                SELECT la.line_id,
-                       SUM(
-                           raw.balance
-                           * CASE WHEN la.category = 'income' THEN -1 ELSE 1 END
-                           * %(raw_share)s
-                           / 100.0
-                       ) AS amount
-                  FROM line_accounts la
-                  JOIN raw_actual raw
-                    ON raw.company_id = la.company_id
-                   AND raw.account_id = la.account_id
-                   AND raw.month >= la.date_from
-                   AND raw.month <= la.date_to
-              GROUP BY la.line_id
-            ),
-%(fund_ctes)s            committed AS (%(committed)s)
-            SELECT l.id,
-                   COALESCE(actual.amount, 0) + %(fund_amount)s,
-                   COALESCE(committed.amount, 0)
-              FROM lines l
-         LEFT JOIN actual ON actual.line_id = l.id
-         %(fund_join)s
-         LEFT JOIN committed ON committed.line_id = l.id
-            """,
-            line_filter=line_filter,
-            scope=scope_sql,
-            raw_actual=raw_actual,
-            fund_ctes=SQL(self._FUND_CTES) if with_fund else SQL(),
-            fund_join=SQL("LEFT JOIN fund_actual ON fund_actual.line_id = l.id")
-            if with_fund
-            else SQL(),
-            fund_amount=SQL("COALESCE(fund_actual.amount, 0)") if with_fund else SQL("0"),
-            committed=self._sql_committed(),
-            raw_share=SQL(
-                """(CASE WHEN raw.has_combo THEN %s
-                        ELSE COALESCE(
-                            (raw.distribution ->> la.analytic_account_id::text)::numeric, 0)
-                   END)""",
-                self._sql_share(SQL("raw.distribution")),
-            ),
-        )
-
-    @api.model
-    def _sql_share(self, distribution):
-        """SQL: percentage of ``distribution`` (JSON) going to ``la.analytic_account_id``.
-
-        Keys may combine the accounts of several plans (``"12,57"``).
-        """
-        return SQL(
-            """(SELECT COALESCE(SUM(dist.value::numeric), 0)
-                  FROM jsonb_each_text(%s) AS dist(key, value)
-                 WHERE la.analytic_account_id::text = ANY(string_to_array(dist.key, ',')))""",
-            distribution,
-        )
-
-    @api.model
-    def _sql_committed(self):
-        """SQL: committed amount per line of the ``line_accounts`` CTE (R5.2).
-
-        The unbilled part (quantity not on a posted vendor bill) of confirmed
-        purchase order lines on the lines' accounts, ordered in the lines'
-        periods, in company currency, weighted by the analytic distribution.
-        """
-        return SQL(
-            """
-            SELECT la.line_id,
-                   SUM(
-                       pol.price_subtotal / COALESCE(NULLIF(po.currency_rate, 0), 1)
-                       * GREATEST(pol.product_qty - COALESCE(billed.quantity, 0), 0)
-                       / pol.product_qty
-                       * %(share)s / 100.0
-                   ) AS amount
-              FROM line_accounts la
-              JOIN purchase_order_line pol
-                ON pol.wjl_account_id = la.account_id
-               AND pol.company_id = la.company_id
-               AND pol.product_qty > 0
-               AND pol.analytic_distribution IS NOT NULL
-              JOIN purchase_order po
-                ON po.id = pol.order_id
-               AND po.state IN ('purchase', 'done')
-               AND po.date_order::date >= la.date_from
-               AND po.date_order::date <= la.date_to
-              LEFT JOIN LATERAL (
-                  SELECT SUM(CASE WHEN am.move_type = 'in_refund' THEN -bill.quantity
-                                  ELSE bill.quantity END) AS quantity
-                    FROM account_move_line bill
-                    JOIN account_move am ON am.id = bill.move_id
-                   WHERE bill.purchase_line_id = pol.id
-                     AND bill.parent_state = 'posted'
-                     AND bill.display_type = 'product'
-              ) AS billed ON TRUE
-          GROUP BY la.line_id
-            """,
-            share=self._sql_share(SQL("pol.analytic_distribution")),
-        )
-
-    @api.model
-    def _flush_amount_sources(self):
-        """Flush what the amount queries read in other models (AMOUNT_SOURCE_FIELDS)."""
-        for model, fnames in AMOUNT_SOURCE_FIELDS.items():
-            self.env[model].flush_model(fnames)
-
-    def _fetch_amounts(self):
-        """Actual and committed amounts of all lines in ``self``.
-
-        Two queries whatever the number of lines and journal items: one scopes
-        the journal items to read (accounts, dates), one computes the amounts.
-
-        :return: dict line id -> (actual, committed, adjusted planned amount)
-        """
-        ids = [line_id for line_id in self.ids if line_id]
-        if not ids:
-            return {}
-        self._flush_amount_sources()
-        self.flush_model()
-        self.env["wjl.budget.item"].flush_model()
-        line_filter = SQL("bl.id IN (SELECT unnest(%s::int[]))", ids)
-        # the journal items to read, as values for a good query plan
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT ARRAY_AGG(DISTINCT rel.account_id), MIN(bl.date_from), MAX(bl.date_to),
-                       BOOL_OR(it.category = 'fund')
-                  FROM wjl_budget_line bl
-                  JOIN wjl_budget_item it ON it.id = bl.item_id
-             LEFT JOIN wjl_budget_item_account_rel rel ON rel.item_id = bl.item_id
-                 WHERE %s
-                """,
-                line_filter,
-            )
-        )
-        account_ids, date_from, date_to, with_fund = self.env.cr.fetchone()
-        account_ids = [account_id for account_id in account_ids or [] if account_id]
-        scope = (account_ids, date_from, date_to) if account_ids else None
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT amounts.line_id, amounts.actual, amounts.committed, bl.amount_adjusted
-                  FROM (%s) AS amounts (line_id, actual, committed)
-                  JOIN wjl_budget_line bl ON bl.id = amounts.line_id
-                """,
-                self._sql_amounts(line_filter, scope=scope, with_fund=bool(with_fund)),
-            )
-        )
-        return {
-            line_id: (float(actual or 0.0), float(committed or 0.0), float(adjusted or 0.0))
-            for line_id, actual, committed, adjusted in self.env.cr.fetchall()
-        }
 
     # ------------------------------------------------------------------
     # CRUD
@@ -595,30 +260,28 @@ class WjlBudgetLine(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        self.check_access("write")
-        if not self.env.su and not self.env.user.has_group("wjl_budget.group_budget_manager"):
-            forbidden = set(vals) - self._MANAGER_WRITABLE_FIELDS
-            if forbidden:
-                raise AccessError(
-                    self.env._(
-                        "Department heads may only explain the deviation of their "
-                        "budget lines; ask Finance for an adjustment instead (R5.1.3)."
-                    )
-                )
-        if set(vals) - self._LOCKED_WRITABLE_FIELDS and any(
-            line.budget_id.state != "draft" for line in self
-        ):
-            raise UserError(
-                self.env._(
-                    "The budget is no longer a draft, its lines are read-only. "
-                    "Request a budget adjustment instead (R5.1.3)."
-                )
-            )
         if vals.get("department_id"):
             # system step, see create()
             department = self.env["hr.department"].browse(vals["department_id"])
             department.sudo()._wjl_ensure_analytic_account()
         return super().write(vals)
+
+    def _wjl_guard_refusal(self, kind, fnames, group=None, records=None):
+        if kind == "group":
+            return AccessError(
+                self.env._(
+                    "Department heads may only explain the deviation of their "
+                    "budget lines; ask Finance for an adjustment instead (R5.1.3)."
+                )
+            )
+        if kind == "locked":
+            return UserError(
+                self.env._(
+                    "The budget is no longer a draft, its lines are read-only. "
+                    "Request a budget adjustment instead (R5.1.3)."
+                )
+            )
+        return super()._wjl_guard_refusal(kind, fnames, group=group, records=records)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
@@ -715,7 +378,7 @@ class WjlBudgetLine(models.Model):
                     department=department,
                     users=users or None,
                 )
-        self.write({"date_deviation_check": fields.Date.context_today(self)})
+        self._wjl_guard_write({"date_deviation_check": fields.Date.context_today(self)})
         return deviating
 
     def _deviation_message(self):
@@ -746,47 +409,3 @@ class WjlBudgetLine(models.Model):
         remaining = self.search_count(domain)
         self.env["ir.cron"]._notify_progress(done=len(lines), remaining=remaining)
         return lines
-
-    # ------------------------------------------------------------------
-    # Concurrency (R5.2)
-    # ------------------------------------------------------------------
-
-    def _lock_for_control(self):
-        """Serialize the budget checks of these lines until the transaction ends (R5.2).
-
-        Transaction-level advisory locks, taken in id order: a concurrent check of
-        the same lines waits for this transaction to end instead of failing with a
-        serialization error and sleeping through Odoo's retries (measured by the
-        load check, bench/README.md). The snapshot of a transaction that waited
-        predates the commit it waited for: checks made under the lock compare
-        their figures with :meth:`_fetch_committed_amounts`.
-        """
-        ids = sorted(set(self.ids))
-        if not ids:
-            return
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT pg_advisory_xact_lock(%s::regclass::oid::int, locked.id)
-                  FROM (SELECT id FROM unnest(%s::int[]) AS id ORDER BY id) AS locked
-                """,
-                self._table,
-                ids,
-            )
-        )
-
-    def _fetch_committed_amounts(self):
-        """Latest committed ``(actual, committed, adjusted)`` of these lines.
-
-        Read in a transaction of its own, which sees what concurrent transactions
-        committed after this one's snapshot was taken (call it under
-        :meth:`_lock_for_control`). Lines created by this uncommitted transaction
-        are not there; callers keep their own figures for those.
-
-        :return: dict line id -> (actual, committed, adjusted planned amount)
-        """
-        if not self or not self.env.registry.ready:
-            return {}  # while modules load, nothing else runs and the tables may be new
-        with self.env.registry.cursor() as cr:
-            # superuser: the same figures as the check reads, see its docstring
-            return self.env(cr=cr, su=True)[self._name].browse(self.ids)._fetch_amounts()

@@ -1,1 +1,1 @@
-from . import wjl_budget_evaluation_xlsx
+from . import report_budget_evaluation_xlsx

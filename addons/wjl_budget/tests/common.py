@@ -5,11 +5,12 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, fields
-from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
+from odoo.addons.wjl_base.tests.common import WjlFixtures
 
-class WjlBudgetCommon(TransactionCase):
+
+class WjlBudgetCommon(WjlFixtures, TransactionCase):
     """Two departments, Finance users, accounts, items and a budget factory.
 
     Built without demo data. The budgets of the tests cover a year far from today
@@ -23,39 +24,17 @@ class WjlBudgetCommon(TransactionCase):
         cls.company = cls.env.company
         cls.currency = cls.company.currency_id
         cls.year = fields.Date.today().year + 7
-        cls.company.write(
-            {
-                "wjl_budget_control_action": "stop",
-                "wjl_budget_tolerance": 0.0,
-                "wjl_budget_deviation_threshold": 10.0,
-                "po_double_validation": "one_step",
-            }
+        cls.company.wjl_budget_deviation_threshold = 10.0
+        cls.finance = cls.wjl_user("wjlb_finance", "wjl_budget.group_budget_manager")
+        cls.finance_staff = cls.wjl_user("wjlb_finance_staff", "wjl_budget.group_budget_user")
+        cls.head_a = cls.wjl_user("wjlb_head_a", "wjl_base.group_wjl_manager")
+        cls.head_b = cls.wjl_user("wjlb_head_b", "wjl_base.group_wjl_manager")
+        cls.staff_a = cls.wjl_user("wjlb_staff_a")
+        cls.outsider = cls.wjl_user("wjlb_outsider", "base.group_user")
+        cls.dept_a = cls.wjl_department(
+            "Budget Test A", "WJLB-A", head=cls.head_a, staff=(cls.staff_a,)
         )
-        cls.finance = new_test_user(
-            cls.env, "wjlb_finance", groups="wjl_budget.group_budget_manager"
-        )
-        cls.finance_staff = new_test_user(
-            cls.env, "wjlb_finance_staff", groups="wjl_budget.group_budget_user"
-        )
-        cls.head_a = new_test_user(cls.env, "wjlb_head_a", groups="wjl_base.group_wjl_manager")
-        cls.head_b = new_test_user(cls.env, "wjlb_head_b", groups="wjl_base.group_wjl_manager")
-        cls.staff_a = new_test_user(cls.env, "wjlb_staff_a", groups="wjl_base.group_wjl_user")
-        cls.outsider = new_test_user(cls.env, "wjlb_outsider", groups="base.group_user")
-        cls.buyer = new_test_user(cls.env, "wjlb_buyer", groups="purchase.group_purchase_manager")
-
-        Department = cls.env["hr.department"]
-        cls.dept_a = Department.create({"name": "Budget Test A", "wjl_code": "WJLB-A"})
-        cls.dept_b = Department.create({"name": "Budget Test B", "wjl_code": "WJLB-B"})
-        Employee = cls.env["hr.employee"]
-        cls.dept_a.manager_id = Employee.create(
-            {"name": "Head A", "user_id": cls.head_a.id, "department_id": cls.dept_a.id}
-        )
-        cls.dept_b.manager_id = Employee.create(
-            {"name": "Head B", "user_id": cls.head_b.id, "department_id": cls.dept_b.id}
-        )
-        Employee.create(
-            {"name": "Staff A", "user_id": cls.staff_a.id, "department_id": cls.dept_a.id}
-        )
+        cls.dept_b = cls.wjl_department("Budget Test B", "WJLB-B", head=cls.head_b)
         (cls.dept_a | cls.dept_b)._wjl_ensure_analytic_account()
         cls.analytic_a = cls.dept_a.wjl_analytic_account_id
         cls.analytic_b = cls.dept_b.wjl_analytic_account_id
@@ -108,16 +87,6 @@ class WjlBudgetCommon(TransactionCase):
             }
         )
         cls.vendor = cls.env["res.partner"].create({"name": "Budget Vendor"})
-        cls.product = cls.env["product.product"].create(
-            {
-                "name": "Budget paper",
-                "type": "service",
-                "purchase_method": "purchase",
-                "standard_price": 100.0,
-                "property_account_expense_id": cls.account_office.id,
-                "supplier_taxes_id": [Command.clear()],
-            }
-        )
 
     # ------------------------------------------------------------------
     # factories
@@ -191,27 +160,14 @@ class WjlBudgetCommon(TransactionCase):
         return move
 
     @classmethod
-    def _make_po(cls, amount, distribution, month=3, qty=1.0, user=None):
-        env = cls.env(user=user) if user else cls.env
-        return env["purchase.order"].create(
-            {
-                "partner_id": cls.vendor.id,
-                "date_order": fields.Datetime.to_datetime(cls._month(month)).replace(hour=10),
-                "order_line": [
-                    Command.create(
-                        {
-                            "product_id": cls.product.id,
-                            "product_qty": qty,
-                            "price_unit": amount / qty,
-                            "taxes_id": [Command.clear()],
-                            "analytic_distribution": distribution,
-                        }
-                    )
-                ],
-            }
-        )
-
-    @classmethod
     def _dist(cls, **weights):
         accounts = {"a": cls.analytic_a, "b": cls.analytic_b}
         return {str(accounts[key].id): pct for key, pct in weights.items()}
+
+    def _evaluation_xlsx(self, budget, user):
+        """The year-end evaluation (R5.1.4) as ``user`` downloads it from the Print menu."""
+        return (
+            self.env["ir.actions.report"]
+            .with_user(user)
+            ._render_xlsx("wjl_budget.action_report_budget_evaluation_xlsx", budget.ids, {})[0]
+        )

@@ -302,7 +302,7 @@ class TestBudgetFlow(WjlBudgetCommon):
         self.assertEqual(report_type, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))
 
-        content = self.env["wjl.budget.evaluation.xlsx"].with_user(self.finance)._generate(budget)
+        content = self._evaluation_xlsx(budget, self.finance)
         sheet = openpyxl.load_workbook(io.BytesIO(content)).active
         values = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=5)]
         expense_row = next(
@@ -311,9 +311,7 @@ class TestBudgetFlow(WjlBudgetCommon):
         self.assertEqual(expense_row[3:7], [2000.0, 1500.0, -500.0, 75.0])
         self.assertIn("Trade fair in January", expense_row[8])
         with self.assertRaises(AccessError):
-            self.env["wjl.budget.evaluation.xlsx"].with_user(self.outsider)._generate(
-                budget.with_user(self.outsider)
-            )
+            self._evaluation_xlsx(budget, self.outsider)
 
         budget.with_context(wjl_budget_no_evaluation_attachment=True).action_close()
         self.assertEqual(budget.state, "closed")

@@ -217,7 +217,7 @@ class TestBudgetSecurity(WjlBudgetCommon, BudgetSecurityData):
         )
         self.assertIn(self.dept_a.display_name, html)
         self.assertNotIn(self.dept_b.display_name, html)
-        content = self.env["wjl.budget.evaluation.xlsx"].with_user(self.head_a)._generate(budget)
+        content = self._evaluation_xlsx(budget, self.head_a)
         self.assertEqual(self._xlsx_departments(content), {self.dept_a.display_name})
         # Finance evaluates every department
         rows = self.budget.with_user(self.finance)._get_evaluation_rows()
@@ -299,12 +299,16 @@ class TestBudgetSecurity(WjlBudgetCommon, BudgetSecurityData):
 
 @tagged("post_install", "-at_install")
 class TestBudgetSecurityRpc(WjlBudgetCommon, HttpCase, BudgetSecurityData):
-    """The same rules through JSON-RPC and the Excel route."""
+    """The same rules through JSON-RPC and the Excel report's download route."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_security_data()
+
+    def _xlsx_url(self):
+        """The download route of the Excel evaluation in the budget's Print menu."""
+        return f"/report/xlsx/wjl_budget.report_budget_evaluation_xlsx/{self.budget.id}"
 
     def _call(self, model, method, *args, **kwargs):
         return self.make_jsonrpc_request(
@@ -326,7 +330,7 @@ class TestBudgetSecurityRpc(WjlBudgetCommon, HttpCase, BudgetSecurityData):
         self.assertIn("AccessError", str(catcher.exception))
         with self.assertRaises(JsonRpcException):
             self._call("wjl.budget.line", "read", self.line_b.ids, ["amount_planned"])
-        response = self.url_open(f"/wjl_budget/evaluation/{self.budget.id}/xlsx")
+        response = self.url_open(self._xlsx_url())
         self.assertEqual(response.status_code, 200, "a head may export what they can read")
         # R7.2.2 (issue 11 item 2): only the head's departments, in the file and by RPC
         self.assertEqual(self._xlsx_departments(response.content), {self.dept_a.display_name})
@@ -338,8 +342,9 @@ class TestBudgetSecurityRpc(WjlBudgetCommon, HttpCase, BudgetSecurityData):
         with self.assertRaises(JsonRpcException) as catcher:
             self._call("wjl.budget.line", "search_read", [], fields=["amount_planned"])
         self.assertIn("AccessError", str(catcher.exception))
-        response = self.url_open(f"/wjl_budget/evaluation/{self.budget.id}/xlsx")
-        self.assertEqual(response.status_code, 404)
+        response = self.url_open(self._xlsx_url())
+        self.assertNotEqual(response.status_code, 200)
+        self.assertFalse(response.content.startswith(b"PK"))
 
     def test_rpc_finance_export(self):
         self.authenticate("wjlb_finance", "wjlb_finance")
@@ -350,7 +355,7 @@ class TestBudgetSecurityRpc(WjlBudgetCommon, HttpCase, BudgetSecurityData):
             fields=["amount_planned"],
         )
         self.assertEqual(len(rows), 2)
-        response = self.url_open(f"/wjl_budget/evaluation/{self.budget.id}/xlsx")
+        response = self.url_open(self._xlsx_url())
         self.assertEqual(response.status_code, 200)
         self.assertTrue(response.content.startswith(b"PK"))
         self.assertEqual(

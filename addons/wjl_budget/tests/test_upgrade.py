@@ -1,5 +1,6 @@
 # Copyright 2026 Wanjiali
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import Command
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 
@@ -34,8 +35,26 @@ class TestBudgetUpgrade(WjlUpgradeMixin, TransactionCase):
         self.assertRecordValues(cron, [{"interval_number": 2, "active": False}])
         self.assertEqual(rule.domain_force, "[('department_id.manager_id.user_id', '=', user.id)]")
 
-    def test_upgrade_adds_nobody_to_groups(self):
-        """Regulation administrators removed from Budget Manager stay removed."""
-        self.wjl_assert_role_link_survives(
-            "wjl_base.group_wjl_admin", "wjl_budget.group_budget_manager", *CONFIG_FILES
+    def test_roles_extend_the_base_roles(self):
+        """Roles (README): the budget groups imply the base roles they extend, never the
+        other way round, and stock groups are left alone."""
+        user, manager = (
+            self.env.ref("wjl_budget.group_budget_user"),
+            self.env.ref("wjl_budget.group_budget_manager"),
         )
+        self.assertIn(self.env.ref("wjl_base.group_wjl_user"), user.implied_ids)
+        self.assertIn(self.env.ref("wjl_base.group_wjl_manager"), manager.implied_ids)
+        self.assertIn(user, manager.implied_ids)
+        budget_groups = user | manager
+        for role in ("group_wjl_user", "group_wjl_manager", "group_wjl_admin"):
+            implied = self.env.ref(f"wjl_base.{role}").trans_implied_ids
+            self.assertFalse(implied & budget_groups, role)
+
+    def test_upgrade_adds_nobody_to_groups(self):
+        """The administrator removed from Budget Manager stays removed."""
+        manager = self.env.ref("wjl_budget.group_budget_manager")
+        admin = self.env.ref("base.user_admin")
+        self.assertIn(admin, manager.users)
+        manager.users = [Command.unlink(admin.id)]
+        self.wjl_upgrade(*CONFIG_FILES)
+        self.assertNotIn(admin, manager.users)

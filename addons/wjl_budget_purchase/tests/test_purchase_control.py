@@ -1,13 +1,13 @@
 # Copyright 2026 Wanjiali
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.exceptions import UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
-from .common import WjlBudgetCommon
+from .common import WjlBudgetPurchaseCommon
 
 
 @tagged("post_install", "-at_install")
-class TestPurchaseControl(WjlBudgetCommon):
+class TestPurchaseControl(WjlBudgetPurchaseCommon):
     """Budget control at purchase order confirmation (R5.2)."""
 
     @classmethod
@@ -123,7 +123,7 @@ class TestPurchaseControl(WjlBudgetCommon):
     def test_two_step_validation_checked_at_approval(self):
         """An order waiting for the second approval is checked when approved."""
         self.company.write({"po_double_validation": "two_step", "po_double_validation_amount": 100})
-        junior = new_test_user(self.env, "wjlb_junior_buyer", groups="purchase.group_purchase_user")
+        junior = self.wjl_user("wjlb_junior_buyer", "purchase.group_purchase_user")
         po = self._make_po(1500.0, self._dist(a=100), user=junior)
         po.with_user(junior).button_confirm()
         self.assertEqual(po.state, "to approve")

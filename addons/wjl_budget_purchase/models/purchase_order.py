@@ -44,7 +44,8 @@ class PurchaseOrder(models.Model):
             currency, control action, tolerance %, adjusted planned amount, actual,
             committed)
         """
-        self.env["wjl.budget.line"]._flush_amount_sources()
+        self.env["wjl.budget.line"]._flush_committed_sources()
+        self.env["account.analytic.line"].flush_model()
         self.env["res.company"].flush_model(["wjl_budget_control_action", "wjl_budget_tolerance"])
         self.env["wjl.budget.item"].flush_model(["control_action", "account_ids", "category"])
         self.env["wjl.budget.line"].flush_model(
@@ -58,14 +59,96 @@ class PurchaseOrder(models.Model):
                 "amount_adjusted",
             ]
         )
+        self.env.cr.execute(self._wjl_budget_sql_figures())
+        return self.env.cr.fetchall()
+
+    def _wjl_budget_sql_figures(self):
+        """SQL of :meth:`_wjl_budget_figures`.
+
+        A lean statement (short to plan, it runs at every confirmation): the
+        lines concerned, then their actual and committed amounts, attributed
+        like ``wjl.budget.line._fetch_amounts()`` does: the analytic ledger for
+        actual amounts, the purchase order lines for committed amounts.
+        """
         Line = self.env["wjl.budget.line"]
-        # A lean statement (short to plan, it runs at every confirmation): the
-        # lines concerned, then their actual and committed amounts, attributed
-        # like wjl.budget.line._sql_amounts() does.
-        self.env.cr.execute(
-            SQL(
-                """
-                WITH order_keys AS MATERIALIZED (
+        return SQL(
+            """
+                WITH %(matched)s,
+                line_accounts AS (
+                    SELECT m.line_id, m.company_id, m.date_from, m.date_to,
+                           m.analytic_account_id, m.category, rel.account_id
+                      FROM matched m
+                      JOIN wjl_budget_item_account_rel rel ON rel.item_id = m.item_id
+                     WHERE m.action != 'ignore'
+                ),
+                actual AS (%(actual)s),
+                committed AS (%(committed)s)
+                SELECT m.line_id, m.amount, m.action, m.tolerance, m.amount_adjusted,
+                       COALESCE(actual.amount, 0), COALESCE(committed.amount, 0)
+                  FROM matched m
+             LEFT JOIN actual ON actual.line_id = m.line_id
+             LEFT JOIN committed ON committed.line_id = m.line_id
+                 WHERE m.action != 'ignore'
+              ORDER BY m.line_id
+                """,
+            matched=self._wjl_budget_sql_matched(),
+            actual=Line._sql_ledger_actual(),
+            committed=Line._sql_committed(),
+        )
+
+    def _wjl_budget_check(self, rows, final=True):
+        """Compare these orders with the available budget of their lines (R5.2).
+
+        ``stop`` refuses the confirmation with the list of the lines over budget,
+        ``warn`` confirms and raises a ``budget_overrun`` alert, ``ignore`` does
+        nothing; an overrun within the tolerance percentage is accepted.
+
+        Concurrency: for the ``final`` check, the budget lines under ``stop`` are
+        locked (:meth:`wjl.budget.line._lock_for_control`), so a concurrent
+        confirmation against the same lines waits for this one to end; the
+        figures are then compared with the latest committed ones, which include
+        what the transaction waited for: two users cannot both spend the same
+        last available amount, and neither gets a serialization error.
+
+        :param list rows: :meth:`_wjl_budget_figures` of these orders, read
+            before they were approved
+        :param bool final: lock and read the latest figures, raise the alerts
+        """
+        if not self or not rows:
+            return
+        # The budget check is a company rule applied to whoever confirms the order:
+        # buyers need not be allowed to read the budget for it to apply.
+        Line = self.env["wjl.budget.line"].sudo()
+        latest = {}
+        if final:
+            stop_lines = Line.browse([row[0] for row in rows if row[2] == "stop"])
+            stop_lines._lock_for_control()
+            latest = stop_lines._fetch_committed_amounts("_fetch_ledger_figures")
+        rounding = self.env.company.currency_id.rounding
+        over = defaultdict(list)
+        for (
+            line_id,
+            amount,
+            action,
+            tolerance,
+            adjusted,
+            actual,
+            committed,
+        ) in self._wjl_budget_latest(rows, latest):
+            allowed = adjusted * (1.0 + float(tolerance or 0.0) / 100.0)
+            if float_compare(actual + committed + amount, allowed, precision_rounding=rounding) > 0:
+                over[action].append((Line.browse(line_id), actual, committed, amount))
+        if over.get("stop"):
+            raise UserError(self._wjl_budget_message(over["stop"], refused=True))
+        if final and over.get("warn"):
+            self._wjl_budget_warn(over["warn"])
+
+    def _wjl_budget_sql_matched(self):
+        """SQL: CTEs ``order_keys`` (the analytic accounts of these orders' lines,
+        with their amounts) and ``matched`` (the budget lines they concern)."""
+        return SQL(
+            """
+                order_keys AS MATERIALIZED (
                     -- the analytic accounts of the order lines, with their amounts
                     SELECT pol.wjl_account_id AS account_id, po.company_id,
                            po.date_order::date AS day, key_id::int AS analytic_id,
@@ -102,91 +185,10 @@ class PurchaseOrder(models.Model):
                       JOIN res_company company ON company.id = k.company_id
                   GROUP BY bl.id, it.category, it.control_action,
                            company.wjl_budget_control_action, company.wjl_budget_tolerance
-                ),
-                line_accounts AS (
-                    SELECT m.line_id, m.company_id, m.date_from, m.date_to,
-                           m.analytic_account_id, m.category, rel.account_id
-                      FROM matched m
-                      JOIN wjl_budget_item_account_rel rel ON rel.item_id = m.item_id
-                     WHERE m.action != 'ignore'
-                ),
-                actual AS (
-                    SELECT la.line_id,
-                           SUM(aml.balance
-                               * CASE WHEN la.category = 'income' THEN -1 ELSE 1 END
-                               * %(aml_share)s / 100.0) AS amount
-                      FROM line_accounts la
-                      JOIN account_move_line aml
-                        ON aml.account_id = la.account_id
-                       AND aml.company_id = la.company_id
-                       AND aml.date >= la.date_from
-                       AND aml.date <= la.date_to
-                       AND aml.parent_state = 'posted'
-                       AND aml.analytic_distribution IS NOT NULL
-                  GROUP BY la.line_id
-                ),
-                committed AS (%(committed)s)
-                SELECT m.line_id, m.amount, m.action, m.tolerance, m.amount_adjusted,
-                       COALESCE(actual.amount, 0), COALESCE(committed.amount, 0)
-                  FROM matched m
-             LEFT JOIN actual ON actual.line_id = m.line_id
-             LEFT JOIN committed ON committed.line_id = m.line_id
-                 WHERE m.action != 'ignore'
-              ORDER BY m.line_id
-                """,
-                order_ids=self.ids,
-                aml_share=Line._sql_share(SQL("aml.analytic_distribution")),
-                committed=Line._sql_committed(),
-            )
+                )
+            """,
+            order_ids=self.ids,
         )
-        return self.env.cr.fetchall()
-
-    def _wjl_budget_check(self, rows, final=True):
-        """Compare these orders with the available budget of their lines (R5.2).
-
-        ``stop`` refuses the confirmation with the list of the lines over budget,
-        ``warn`` confirms and raises a ``budget_overrun`` alert, ``ignore`` does
-        nothing; an overrun within the tolerance percentage is accepted.
-
-        Concurrency: for the ``final`` check, the budget lines under ``stop`` are
-        locked (:meth:`wjl.budget.line._lock_for_control`), so a concurrent
-        confirmation against the same lines waits for this one to end; the
-        figures are then compared with the latest committed ones, which include
-        what the transaction waited for: two users cannot both spend the same
-        last available amount, and neither gets a serialization error.
-
-        :param list rows: :meth:`_wjl_budget_figures` of these orders, read
-            before they were approved
-        :param bool final: lock and read the latest figures, raise the alerts
-        """
-        if not self or not rows:
-            return
-        # The budget check is a company rule applied to whoever confirms the order:
-        # buyers need not be allowed to read the budget for it to apply.
-        Line = self.env["wjl.budget.line"].sudo()
-        latest = {}
-        if final:
-            stop_lines = Line.browse([row[0] for row in rows if row[2] == "stop"])
-            stop_lines._lock_for_control()
-            latest = stop_lines._fetch_committed_amounts()
-        rounding = self.env.company.currency_id.rounding
-        over = defaultdict(list)
-        for (
-            line_id,
-            amount,
-            action,
-            tolerance,
-            adjusted,
-            actual,
-            committed,
-        ) in self._wjl_budget_latest(rows, latest):
-            allowed = adjusted * (1.0 + float(tolerance or 0.0) / 100.0)
-            if float_compare(actual + committed + amount, allowed, precision_rounding=rounding) > 0:
-                over[action].append((Line.browse(line_id), actual, committed, amount))
-        if over.get("stop"):
-            raise UserError(self._wjl_budget_message(over["stop"], refused=True))
-        if final and over.get("warn"):
-            self._wjl_budget_warn(over["warn"])
 
     @api.model
     def _wjl_budget_latest(self, rows, latest):

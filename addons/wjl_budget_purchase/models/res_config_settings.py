@@ -1,0 +1,16 @@
+# Copyright 2026 Wanjiali
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    wjl_budget_control_action = fields.Selection(
+        related="company_id.wjl_budget_control_action",
+        readonly=False,
+    )
+    wjl_budget_tolerance = fields.Float(
+        related="company_id.wjl_budget_tolerance",
+        readonly=False,
+    )
