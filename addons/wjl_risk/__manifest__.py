@@ -4,13 +4,12 @@
     "name": "WJL Risk Register",
     "summary": "Risk register by department, assessment, responses, key risk "
     "indicators with thresholds and early warning (R6.1–R6.3)",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Operations Management",
     "license": "LGPL-3",
     "author": "Wanjiali, WJL Operations Suite",
     "website": "https://github.com/wanjiali/wjl-operations",
-    "depends": ["wjl_base"],
-    "external_dependencies": {"python": ["xlsxwriter"]},
+    "depends": ["wjl_base", "report_xlsx"],
     "data": [
         "security/wjl_risk_security.xml",
         "security/ir.model.access.csv",

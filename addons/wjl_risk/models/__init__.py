@@ -1,4 +1,5 @@
 from . import res_company
+from . import wjl_risk_field_guard
 from . import res_config_settings
 from . import wjl_risk_category
 from . import wjl_risk
@@ -6,6 +7,7 @@ from . import wjl_risk_assessment
 from . import wjl_risk_measure
 from . import wjl_risk_indicator
 from . import wjl_risk_indicator_measurement
+from . import wjl_risk_indicator_evaluation
 from . import wjl_risk_indicator_value
 from . import wjl_risk_review
 from . import wjl_risk_review_line

@@ -93,24 +93,36 @@ class ResCompany(models.Model):
                 raise ValidationError(self.env._("Risk review intervals must be at least one day."))
 
     def write(self, vals):
-        thresholds_changed = bool(THRESHOLD_FIELDS & vals.keys())
-        if thresholds_changed:
-            self.env.registry.clear_cache()
+        if not THRESHOLD_FIELDS & vals.keys():
+            return super().write(vals)
+        before = {company: company._wjl_risk_threshold_values() for company in self}
         res = super().write(vals)
-        if thresholds_changed:
+        if any(company._wjl_risk_threshold_values() != old for company, old in before.items()):
+            # the limits cached by _wjl_risk_thresholds changed (the Settings save
+            # every field, mostly unchanged: nothing is cleared then)
             self.env.registry.clear_cache()
         return res
+
+    def _wjl_risk_threshold_values(self):
+        self.ensure_one()
+        return (
+            self.wjl_risk_level_low_max,
+            self.wjl_risk_level_medium_max,
+            self.wjl_risk_level_high_max,
+        )
 
     @api.model
     @tools.ormcache("company_id")
     def _wjl_risk_thresholds(self, company_id):
-        """Cached (low, medium, high) score limits of a company, for the heat map."""
-        company = self.browse(company_id).sudo()
-        return (
-            company.wjl_risk_level_low_max,
-            company.wjl_risk_level_medium_max,
-            company.wjl_risk_level_high_max,
-        )
+        """Cached (low, medium, high) score limits of a company, for the heat map.
+
+        Cached because the heat map answers in ONE query (bench ``risk_heatmap``:
+        1 query per call; reading the company's fields instead costs a second query
+        each time the cache of the request is cold). Cleared by :meth:`write`
+        only when a limit changes.
+        """
+        # sudo: the limits of the matrix are no secret to whoever sees the heat map
+        return self.browse(company_id).sudo()._wjl_risk_threshold_values()
 
     @api.model
     def _wjl_risk_level_for(self, score, thresholds):
@@ -132,14 +144,7 @@ class ResCompany(models.Model):
         :return: ``low``, ``medium``, ``high``, ``critical`` or ``False`` when not assessed
         """
         self.ensure_one()
-        return self._wjl_risk_level_for(
-            score,
-            (
-                self.wjl_risk_level_low_max,
-                self.wjl_risk_level_medium_max,
-                self.wjl_risk_level_high_max,
-            ),
-        )
+        return self._wjl_risk_level_for(score, self._wjl_risk_threshold_values())
 
     def _wjl_risk_review_days(self, level):
         """Days between two reviews of a risk of ``level`` (R6.2.3)."""

@@ -7,7 +7,6 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 
 from .res_company import RISK_LEVELS
-from .wjl_risk_access import recheck_write_rules, refuse_direct_writes
 
 STRATEGIES = [
     ("avoid", "Avoid"),
@@ -23,12 +22,13 @@ STATES = [
     ("closed", "Closed"),
 ]
 # Fields only department heads and risk administrators decide (R6.1.2, R6.2.1).
-MANAGER_FIELDS = {"likelihood", "impact", "strategy", "state", "expected_loss"}
+MANAGER_FIELDS = frozenset({"likelihood", "impact", "strategy", "expected_loss"})
 # Fields the system decides: the reference, who identified the risk and when it
 # was last assessed (R6.1.3); only risk administrators correct them.
-SYSTEM_FIELDS = {"code", "identified_by_id", "last_assessment_date"}
+SYSTEM_FIELDS = frozenset({"code", "identified_by_id", "last_assessment_date"})
 # Fields the record rules of risks depend on (R7.2.2).
-RULE_FIELDS = {"department_id", "owner_id", "identified_by_id", "state", "company_id"}
+RULE_FIELDS = frozenset({"department_id", "owner_id", "identified_by_id", "state", "company_id"})
+MANAGER_GROUP = "wjl_risk.group_risk_manager"
 
 
 class WjlRisk(models.Model):
@@ -41,10 +41,21 @@ class WjlRisk(models.Model):
 
     _name = "wjl.risk"
     _description = "Risk"
-    _inherit = ["mail.thread", "mail.activity.mixin", "wjl.required.text.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "wjl.required.text.mixin",
+        "wjl.risk.field.guard",
+    ]
     _order = "score desc, code desc, id desc"
     _rec_names_search = ["name", "code"]
     _wjl_required_text_fields = ("name",)
+    # the state moves through the buttons only, even for risk administrators (see
+    # _wjl_guard_check_records); they correct the fields the system sets (R7.2.2)
+    _wjl_guard_action_fields = SYSTEM_FIELDS | {"state"}
+    _wjl_guard_admin_group = "wjl_risk.group_risk_admin"
+    _wjl_guard_group_fields = {MANAGER_GROUP: MANAGER_FIELDS}
+    _wjl_guard_rule_fields = RULE_FIELDS
 
     code = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/", index=True
@@ -252,34 +263,46 @@ class WjlRisk(models.Model):
     # CRUD
     # ------------------------------------------------------------------
 
-    def _check_system_fields(self, vals, creating=False):
-        """The reference, the identifier and the assessment date are set by the
-        system; only risk administrators correct them (R6.1.3, R7.2.2)."""
-        if self.env.su or self.env.user.has_group("wjl_risk.group_risk_admin"):
-            return
-        if creating:
-            vals["code"] = "/"  # always from the sequence
-            vals["identified_by_id"] = vals.get("identified_by_id") or self.env.uid
-            forbidden = {
-                fname
-                for fname, value in vals.items()
-                if (fname == "identified_by_id" and value != self.env.uid)
-                or (fname == "last_assessment_date" and value)
-            }
-        else:
-            forbidden = SYSTEM_FIELDS & vals.keys()
-        if forbidden:
-            raise AccessError(
+    @api.model
+    def _wjl_guard_check_create(self, vals):
+        """A risk starts identified, even for risk administrators; its reference
+        comes from the sequence (see :meth:`create`)."""
+        if vals.get("state", "identified") != "identified" and not self.env.su:
+            raise self._wjl_guard_refusal("action", {"state"})
+        super()._wjl_guard_check_create({f: v for f, v in vals.items() if f != "code"})
+
+    def _wjl_guard_check_records(self, fnames):
+        if "state" in fnames:  # risk administrators too use the buttons
+            raise self._wjl_guard_refusal("action", {"state"})
+        super()._wjl_guard_check_records(fnames)
+
+    def _wjl_guard_refusal(self, kind, fnames, group=None, records=None):
+        """Staff propose, heads assess, the system numbers (R6.1.1–R6.1.3)."""
+        labels = self._wjl_guard_labels(fnames)
+        if kind == "group":
+            return AccessError(
+                self.env._(
+                    "Only department heads and risk administrators may assess or treat "
+                    "a risk (%(fields)s). Propose the risk; your department head "
+                    "will assess it.",
+                    fields=labels,
+                )
+            )
+        if kind == "action" and not fnames - SYSTEM_FIELDS:
+            return AccessError(
                 self.env._(
                     "The reference, the person who identified a risk and its last "
                     "assessment date are set by the system (%(fields)s); only risk "
                     "administrators correct them.",
-                    fields=", ".join(
-                        self._fields[fname]._description_string(self.env)
-                        for fname in sorted(forbidden)
-                    ),
+                    fields=labels,
                 )
             )
+        return super()._wjl_guard_refusal(kind, fnames, group=group, records=records)
+
+    def _wjl_check_may_treat(self, fname):
+        """Staff propose risks; only department heads assess and treat them."""
+        if not self.env.su and not self.env.user.has_group(MANAGER_GROUP):
+            raise self._wjl_guard_refusal("group", {fname}, group=MANAGER_GROUP)
 
     def _check_owner_in_department(self):
         """Heads and staff give risks to people of the risk's department (R6.1.1)."""
@@ -299,37 +322,14 @@ class WjlRisk(models.Model):
                     )
                 )
 
-    def _check_manager_fields(self, fnames):
-        """Staff propose risks; only department heads assess and treat them."""
-        if self.env.su or self.env.user.has_group("wjl_risk.group_risk_manager"):
-            return
-        forbidden = MANAGER_FIELDS & set(fnames)
-        if forbidden:
-            raise AccessError(
-                self.env._(
-                    "Only department heads and risk administrators may assess or treat "
-                    "a risk (%(fields)s). Propose the risk; your department head "
-                    "will assess it.",
-                    fields=", ".join(
-                        self._fields[fname]._description_string(self.env)
-                        for fname in sorted(forbidden)
-                    ),
-                )
-            )
-
     @api.model_create_multi
     def create(self, vals_list):
+        is_admin = self._wjl_guard_is_admin()
         for vals in vals_list:
-            self._check_manager_fields(
-                {
-                    fname
-                    for fname, value in vals.items()
-                    if value and not (fname == "state" and value == "identified")
-                }
-            )
-            self._check_system_fields(vals, creating=True)
-            if vals.get("state", "identified") != "identified":
-                refuse_direct_writes(self, vals, {"state"})
+            if not is_admin:
+                vals["code"] = "/"  # always from the sequence
+                if vals.get("identified_by_id") == self.env.uid:
+                    del vals["identified_by_id"]  # the default
             if vals.get("code", "/") == "/":
                 vals["code"] = self.env["ir.sequence"].next_by_code("wjl.risk") or "/"
         risks = super().create(vals_list)
@@ -340,11 +340,7 @@ class WjlRisk(models.Model):
         return risks
 
     def write(self, vals):
-        self._check_manager_fields(vals)
-        self._check_system_fields(vals)
-        refuse_direct_writes(self, vals, {"state"})
         res = super().write(vals)
-        recheck_write_rules(self, vals, RULE_FIELDS)
         if {"owner_id", "department_id"} & vals.keys():
             self._check_owner_in_department()
         if {"likelihood", "impact"} & vals.keys():
@@ -362,8 +358,8 @@ class WjlRisk(models.Model):
 
         The history is written by the system whenever the current assessment
         changes, so it is created as superuser: who may assess was already
-        checked on the risk itself (:meth:`_check_manager_fields` and the access
-        rules of ``write``).
+        checked on the risk itself (the field guard and the access rules of
+        ``write``).
         """
         today = fields.Date.context_today(self)
         self.env["wjl.risk.assessment"].sudo().create(
@@ -396,7 +392,7 @@ class WjlRisk(models.Model):
 
     def action_assess(self):
         self.ensure_one()
-        self._check_manager_fields({"likelihood"})
+        self._wjl_check_may_treat("likelihood")
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Assess Risk"),
@@ -447,14 +443,12 @@ class WjlRisk(models.Model):
         """Move the risks to ``state`` for a user who may treat them (R6.2, R7.2.2).
 
         The state is written only here and by the assessment: who may act is
-        checked first, then the state is written as superuser (the user stays
-        the author of the change and of its tracking).
+        checked first, then the state is written by the action.
         """
         if not self:
             return
-        self._check_manager_fields({"state"})
-        self.check_access("write")
-        self.sudo().write({"state": state})
+        self._wjl_check_may_treat("state")
+        self._wjl_guard_write({"state": state})
 
     def action_open_indicators(self):
         self.ensure_one()
@@ -469,15 +463,6 @@ class WjlRisk(models.Model):
         action["domain"] = [("risk_id", "=", self.id)]
         action["context"] = {"default_risk_id": self.id}
         return action
-
-    def action_export_register_xlsx(self):
-        """Download the register (these risks, or all readable ones) as Excel (R6.1.3)."""
-        ids = ",".join(str(i) for i in self.ids)
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/wjl_risk/register.xlsx?ids={ids}",
-            "target": "download",
-        }
 
     # ------------------------------------------------------------------
     # Heat map and reminders

@@ -1,16 +1,9 @@
 # Copyright 2026 Wanjiali
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import logging
-
 from dateutil.relativedelta import relativedelta
 
 from odoo import SUPERUSER_ID, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL
-
-from .wjl_risk_access import recheck_write_rules, refuse_direct_writes
-
-_logger = logging.getLogger(__name__)
+from odoo.exceptions import AccessError, ValidationError
 
 STATUSES = [
     ("ok", "Normal"),
@@ -59,9 +52,18 @@ class WjlRiskIndicator(models.Model):
 
     _name = "wjl.risk.indicator"
     _description = "Key Risk Indicator"
-    _inherit = ["mail.thread", "mail.activity.mixin", "wjl.required.text.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "wjl.required.text.mixin",
+        "wjl.risk.field.guard",
+    ]
     _order = "risk_id, name, id"
     _wjl_required_text_fields = ("name",)
+    # results are recorded by the evaluation only (R7.2.2); the values of computed
+    # indicators too, see _wjl_check_computed_rights
+    _wjl_guard_action_fields = frozenset({"status", "value_date", "error_message"})
+    _wjl_guard_rule_fields = frozenset({"risk_id"})
 
     name = fields.Char(string="Indicator", required=True, tracking=True)
     risk_id = fields.Many2one(
@@ -280,7 +282,6 @@ class WjlRiskIndicator(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._wjl_check_computed_rights(vals, creating=True)
-            refuse_direct_writes(self, vals, {"status", "value_date", "error_message"})
         indicators = super().create(vals_list)
         manual = indicators.filtered(lambda i: i.source == "manual" and i.value)
         if manual:
@@ -289,13 +290,12 @@ class WjlRiskIndicator(models.Model):
         return indicators
 
     def write(self, vals):
+        if self._wjl_guard_in_flow():  # the evaluation records its results
+            return super().write(vals)
         user_fields = {fname for fname in vals if not fname.startswith(("message_", "activity_"))}
         if user_fields:
             self._wjl_check_computed_rights(vals)
-        # results are recorded by the evaluation only (R7.2.2)
-        refuse_direct_writes(self, vals, {"status", "value_date", "error_message"})
         res = super().write(vals)
-        recheck_write_rules(self, vals, {"risk_id"})
         if "value" in vals:
             manual = self.filtered(lambda i: i.source == "manual")
             if manual:
@@ -306,308 +306,3 @@ class WjlRiskIndicator(models.Model):
     def unlink(self):
         self._wjl_check_computed_rights()
         return super().unlink()
-
-    # ------------------------------------------------------------------
-    # Evaluation
-    # ------------------------------------------------------------------
-
-    def action_evaluate(self):
-        """Evaluate the selected indicators now (R6.3.1).
-
-        Whoever may edit the indicators may ask for an evaluation. Each computed
-        indicator is measured with the access rights of its owner (R7.2.2, see
-        :meth:`_wjl_measure_env`); the values are then recorded by the system.
-        """
-        self.check_access("write")
-        # sudo: only to record values, history and alerts; the measurement
-        # itself runs as each indicator's owner, never as superuser.
-        self.sudo()._wjl_evaluate()
-        return True
-
-    def _wjl_evaluate(self):
-        """Evaluate the indicators; one failing indicator does not stop the others.
-
-        Each computed indicator runs in its own savepoint: a failing domain or
-        query, or a right its owner lacks, is rolled back, the indicator gets
-        ``error`` and its reason, the others go on. Results are then written in
-        batch.
-
-        The per-indicator savepoints share one name inside an enclosing
-        savepoint of the batch: ``SAVEPOINT`` before each indicator, ``ROLLBACK
-        TO SAVEPOINT`` only when it fails, and the enclosing ``RELEASE`` frees
-        them all at once.
-
-        :return: dict indicator -> (value or None, error message or None)
-        """
-        self.env.flush_all()
-        results = {}
-        parse_cache = {}
-        cr = self.env.cr
-        with cr.savepoint(flush=False):
-            for indicator in self:
-                if indicator.source != "computed":
-                    results[indicator] = (indicator.value, None)
-                    continue
-                cr.execute(SQL("SAVEPOINT wjl_risk_indicator"))
-                # messages in the caller's language, or the owner's in the cron
-                lang = indicator.env.lang or indicator.owner_user_id.lang
-                try:
-                    value = indicator.with_context(lang=lang)._wjl_compute_value(parse_cache)
-                    results[indicator] = (value, None)
-                except Exception as exc:  # noqa: BLE001 - isolate every indicator
-                    cr.execute(SQL("ROLLBACK TO SAVEPOINT wjl_risk_indicator"))
-                    _logger.info("Key risk indicator %s failed: %s", indicator.id, exc)
-                    results[indicator] = (None, str(exc) or exc.__class__.__name__)
-        self._wjl_apply_results(results)
-        return results
-
-    def _wjl_compute_value(self, parse_cache=None):
-        """The current value of a computed indicator (numerator / denominator),
-        measured with the owner's rights (R7.2.2)."""
-        self.ensure_one()
-        env = self._wjl_measure_env()
-        numerator = self._wjl_measure_side(
-            env[self.model_id.model] if self.model_id.model in env else None,
-            self.domain,
-            self.measure,
-            self.measure_field_id.name,
-            self.date_field_id.name if self.date_filter else None,
-            parse_cache,
-        )
-        if not self.is_ratio:
-            return numerator
-        denominator = self._wjl_measure_side(
-            env[self.denominator_model_id.model]
-            if self.denominator_model_id.model in env
-            else None,
-            self.denominator_domain,
-            self.denominator_measure,
-            self.denominator_field_id.name,
-            None,
-            parse_cache,
-        )
-        if not denominator:
-            raise UserError(self.env._("The denominator is zero: the ratio cannot be computed."))
-        return numerator / denominator
-
-    def _wjl_status_for(self, value):
-        self.ensure_one()
-        if self.direction == "above":
-            if value >= self.threshold_critical:
-                return "critical"
-            if value >= self.threshold_warning:
-                return "warning"
-            return "ok"
-        if value <= self.threshold_critical:
-            return "critical"
-        if value <= self.threshold_warning:
-            return "warning"
-        return "ok"
-
-    def _wjl_apply_results(self, results):
-        """Store values and statuses, keep the history, raise or resolve alerts.
-
-        Values are recorded by the system: run as superuser by the callers, who
-        checked that the user may evaluate or set them. The cron evaluates
-        thousands of indicators, so values and history rows are written with
-        one parameterised ``UPDATE`` and one ``INSERT`` for the whole batch
-        (nothing else is stored from these columns), then the cache is
-        invalidated. On error the last good value is kept.
-
-        :param dict results: indicator -> (value or None, error message or None)
-        """
-        if not results:
-            return
-        self.flush_model()
-        now = fields.Datetime.now()
-        uid = self.env.uid
-        rows = []
-        to_raise = []
-        to_resolve = self.browse()
-        for indicator, (value, error) in results.items():
-            previous = indicator.status
-            status = "error" if error else indicator._wjl_status_for(value)
-            rows.append(
-                (
-                    indicator.id,
-                    indicator.value if error else float(value),
-                    status,
-                    error or None,
-                    now + FREQUENCY_DELTA[indicator.frequency],
-                    0.0 if error else float(value),
-                )
-            )
-            if status in ("warning", "critical") and previous != status:
-                to_raise.append(indicator)
-            elif status == "ok" and previous in ("warning", "critical"):
-                to_resolve |= indicator
-        ids, values, statuses, errors, next_dates, history_values = (
-            list(column) for column in zip(*rows)
-        )
-        self.env.cr.execute(
-            SQL(
-                """
-                UPDATE wjl_risk_indicator AS i
-                   SET value = v.value, status = v.status, error_message = v.error_message,
-                       next_evaluation_date = v.next_date, value_date = %s,
-                       write_uid = %s, write_date = %s
-                  FROM unnest(%s::int[], %s::float8[], %s::varchar[], %s::text[],
-                              %s::timestamp[]) AS v(id, value, status, error_message, next_date)
-                 WHERE i.id = v.id
-                """,
-                now,
-                uid,
-                now,
-                ids,
-                values,
-                statuses,
-                errors,
-                next_dates,
-            )
-        )
-        self.env.cr.execute(
-            SQL(
-                """
-                INSERT INTO wjl_risk_indicator_value
-                       (indicator_id, risk_id, department_id, company_id, date, value,
-                        status, error_message, create_uid, create_date, write_uid, write_date)
-                SELECT i.id, i.risk_id, i.department_id, i.company_id, %s, v.value,
-                       v.status, v.error_message, %s, %s, %s, %s
-                  FROM unnest(%s::int[], %s::float8[], %s::varchar[], %s::text[])
-                       AS v(id, value, status, error_message)
-                  JOIN wjl_risk_indicator i ON i.id = v.id
-                """,
-                now,
-                uid,
-                now,
-                uid,
-                now,
-                ids,
-                history_values,
-                statuses,
-                errors,
-            )
-        )
-        indicators = self.browse(ids)
-        indicators.invalidate_recordset(
-            [
-                "value",
-                "status",
-                "error_message",
-                "next_evaluation_date",
-                "value_date",
-                "write_uid",
-                "write_date",
-                "color",
-                "value_ids",
-            ]
-        )
-        Alert = self.env["wjl.alert"]
-        for indicator in to_raise:
-            risk = indicator.risk_id
-            Alert.raise_alert(
-                indicator,
-                ALERT_KIND,
-                level=indicator.status,
-                message=indicator._wjl_alert_message(),
-                department=risk.department_id,
-                users=risk.owner_id | risk.department_id.manager_id.user_id,
-            )
-        if to_resolve:
-            Alert.resolve_alert(to_resolve, ALERT_KIND)
-
-    def _wjl_alert_message(self):
-        self.ensure_one()
-        threshold = self.threshold_critical if self.status == "critical" else self.threshold_warning
-        return self.env._(
-            "The key risk indicator %(indicator)s of the risk %(risk)s is %(value)s "
-            "%(unit)s, beyond its threshold %(threshold)s (R6.3.2).",
-            indicator=self.name,
-            risk=self.risk_id.display_name,
-            value=round(self.value, 4),
-            unit=self.unit or "",
-            threshold=threshold,
-        )
-
-    @api.model
-    def _cron_evaluate_due(self, batch_size=200):
-        """Evaluate the due indicators of open risks, one batch per call (R6.3.1).
-
-        Reports its progress to the cron so that the next batch runs right after
-        this one is committed.
-        """
-        domain = [
-            ("source", "=", "computed"),
-            ("risk_id.state", "!=", "closed"),
-            "|",
-            ("next_evaluation_date", "=", False),
-            ("next_evaluation_date", "<=", fields.Datetime.now()),
-        ]
-        indicators = self.search(domain, limit=batch_size, order="next_evaluation_date, id")
-        if not indicators:
-            return 0
-        indicators._wjl_evaluate()
-        remaining = self.search_count(domain) if len(indicators) == batch_size else 0
-        self.env["ir.cron"]._notify_progress(done=len(indicators), remaining=remaining)
-        return len(indicators)
-
-    @api.model
-    def _demo_setup(self):
-        """Demo: indicator templates on stock models when installed, then evaluate.
-
-        ``account`` and ``stock`` are not dependencies of this addon, so these
-        indicators only exist when those models are there (R6.3.1).
-        """
-        env = self.env
-        templates = []
-        finance_risk = env.ref("wjl_risk.wjl_risk_demo_receivables", raise_if_not_found=False)
-        logistics_risk = env.ref("wjl_risk.wjl_risk_demo_late_supply", raise_if_not_found=False)
-        if finance_risk and "account.move" in env:
-            model = env["ir.model"]._get("account.move")
-            fields_by_name = {f.name: f for f in model.field_id}
-            if "amount_residual_signed" in fields_by_name and "invoice_date_due" in fields_by_name:
-                templates.append(
-                    {
-                        "name": "Overdue customer invoices amount",
-                        "risk_id": finance_risk.id,
-                        "source": "computed",
-                        "model_id": model.id,
-                        "domain": "[('move_type', '=', 'out_invoice'), ('state', '=', 'posted'), "
-                        "('payment_state', 'in', ['not_paid', 'partial'])]",
-                        "measure": "sum",
-                        "measure_field_id": fields_by_name["amount_residual_signed"].id,
-                        "date_field_id": fields_by_name["invoice_date_due"].id,
-                        "date_filter": "before_today",
-                        "threshold_warning": 50000,
-                        "threshold_critical": 200000,
-                        "unit": "CNY",
-                        "frequency": "daily",
-                    }
-                )
-        if logistics_risk and "stock.picking" in env:
-            model = env["ir.model"]._get("stock.picking")
-            fields_by_name = {f.name: f for f in model.field_id}
-            if "scheduled_date" in fields_by_name:
-                templates.append(
-                    {
-                        "name": "Late receipts",
-                        "risk_id": logistics_risk.id,
-                        "source": "computed",
-                        "model_id": model.id,
-                        "domain": "[('picking_type_code', '=', 'incoming'), "
-                        "('state', 'not in', ['done', 'cancel'])]",
-                        "measure": "count",
-                        "date_field_id": fields_by_name["scheduled_date"].id,
-                        "date_filter": "before_today",
-                        "threshold_warning": 10,
-                        "threshold_critical": 25,
-                        "unit": "receipts",
-                        "frequency": "daily",
-                    }
-                )
-        if templates:
-            # measured with the rights of the administrator, never as the system
-            owner = env.ref("base.user_admin")
-            self.create([dict(vals, owner_user_id=owner.id) for vals in templates])
-        self.search([("source", "=", "computed")])._wjl_evaluate()
-        return True

@@ -3,10 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
-from .wjl_risk_access import recheck_write_rules, refuse_direct_writes
-
 # Who answers for a measure and for which risk: decided by department heads.
-MANAGER_FIELDS = {"risk_id", "responsible_id"}
+MANAGER_FIELDS = frozenset({"risk_id", "responsible_id"})
 
 
 class WjlRiskMeasure(models.Model):
@@ -14,9 +12,15 @@ class WjlRiskMeasure(models.Model):
 
     _name = "wjl.risk.measure"
     _description = "Risk Response Measure"
-    _inherit = ["wjl.required.text.mixin"]
+    _inherit = ["wjl.required.text.mixin", "wjl.risk.field.guard"]
     _order = "deadline, id"
     _wjl_required_text_fields = ("name",)
+    # The responsible updates the progress of their measure; only heads move it to
+    # another risk or hand it to someone else, and only within their departments
+    # (R6.2.2, R7.2.2). The state moves through the buttons only.
+    _wjl_guard_action_fields = frozenset({"state"})
+    _wjl_guard_group_fields = {"wjl_risk.group_risk_manager": MANAGER_FIELDS}
+    _wjl_guard_rule_fields = MANAGER_FIELDS
 
     name = fields.Char(string="Measure", required=True)
     description = fields.Text()
@@ -60,33 +64,15 @@ class WjlRiskMeasure(models.Model):
                 and measure.state in ("todo", "in_progress")
             )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("state", "todo") != "todo":
-                refuse_direct_writes(self, vals, {"state"})
-        return super().create(vals_list)
-
-    def write(self, vals):
-        """The responsible updates the progress of their measure; only heads
-        move it to another risk or hand it to someone else, and only within
-        their departments (R6.2.2, R7.2.2)."""
-        refuse_direct_writes(self, vals, {"state"})
-        forbidden = MANAGER_FIELDS & vals.keys()
-        if (
-            forbidden
-            and not self.env.su
-            and not self.env.user.has_group("wjl_risk.group_risk_manager")
-        ):
-            raise AccessError(
+    def _wjl_guard_refusal(self, kind, fnames, group=None, records=None):
+        if kind == "group":
+            return AccessError(
                 self.env._(
                     "Only department heads may move a response measure to another risk or "
                     "hand it to someone else; update the progress of your measure instead."
                 )
             )
-        res = super().write(vals)
-        recheck_write_rules(self, vals, MANAGER_FIELDS)
-        return res
+        return super()._wjl_guard_refusal(kind, fnames, group=group, records=records)
 
     @api.onchange("check_result")
     def _onchange_check_result(self):
@@ -108,8 +94,7 @@ class WjlRiskMeasure(models.Model):
     def _wjl_set_state(self, state):
         """The responsible or a head moves the measures on (R6.2.2, R7.2.2).
 
-        Who may edit the measures is checked, then the state is written as
-        superuser: nobody writes it directly.
+        Who may edit the measures is checked, then the action writes the state:
+        nobody writes it directly.
         """
-        self.check_access("write")
-        self.sudo().write({"state": state})
+        self._wjl_guard_write({"state": state})

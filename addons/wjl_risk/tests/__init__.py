@@ -6,3 +6,4 @@ from . import test_tour
 from . import test_indicator_access
 from . import test_department_rules
 from . import test_upgrade
+from . import test_demo

@@ -1,9 +1,11 @@
 # Copyright 2026 Wanjiali
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo.tests.common import TransactionCase, new_test_user
+from odoo.tests.common import TransactionCase
+
+from odoo.addons.wjl_base.tests.common import WjlFixtures
 
 
-class WjlRiskCommon(TransactionCase):
+class WjlRiskCommon(WjlFixtures, TransactionCase):
     """Two departments with their own head and staff, and a risk administrator."""
 
     @classmethod
@@ -22,32 +24,17 @@ class WjlRiskCommon(TransactionCase):
                 "wjl_risk_review_days_critical": 7,
             }
         )
-        cls.admin = new_test_user(cls.env, "risk_test_admin", groups="wjl_risk.group_risk_admin")
-        cls.manager = new_test_user(
-            cls.env, "risk_test_manager", groups="wjl_risk.group_risk_manager"
+        cls.admin = cls.wjl_user("risk_test_admin", "wjl_risk.group_risk_admin")
+        cls.manager = cls.wjl_user("risk_test_manager", "wjl_risk.group_risk_manager")
+        cls.staff = cls.wjl_user("risk_test_staff", "wjl_risk.group_risk_user")
+        cls.other_manager = cls.wjl_user("risk_test_other_manager", "wjl_risk.group_risk_manager")
+        cls.other_staff = cls.wjl_user("risk_test_other_staff", "wjl_risk.group_risk_user")
+        cls.department = cls.wjl_department(
+            "Risk Test Department", head=cls.manager, staff=(cls.staff,)
         )
-        cls.staff = new_test_user(cls.env, "risk_test_staff", groups="wjl_risk.group_risk_user")
-        cls.other_manager = new_test_user(
-            cls.env, "risk_test_other_manager", groups="wjl_risk.group_risk_manager"
+        cls.other_department = cls.wjl_department(
+            "Risk Test Other Department", head=cls.other_manager, staff=(cls.other_staff,)
         )
-        cls.other_staff = new_test_user(
-            cls.env, "risk_test_other_staff", groups="wjl_risk.group_risk_user"
-        )
-        Department = cls.env["hr.department"]
-        Employee = cls.env["hr.employee"]
-        cls.department = Department.create({"name": "Risk Test Department"})
-        cls.other_department = Department.create({"name": "Risk Test Other Department"})
-        for user, department, is_manager in (
-            (cls.manager, cls.department, True),
-            (cls.staff, cls.department, False),
-            (cls.other_manager, cls.other_department, True),
-            (cls.other_staff, cls.other_department, False),
-        ):
-            employee = Employee.create(
-                {"name": user.name, "user_id": user.id, "department_id": department.id}
-            )
-            if is_manager:
-                department.manager_id = employee
         cls.cat_operational = cls.env.ref("wjl_risk.risk_category_operational")
         cls.cat_financial = cls.env.ref("wjl_risk.risk_category_financial")
         cls.Risk = cls.env["wjl.risk"]

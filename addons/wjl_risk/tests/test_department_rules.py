@@ -141,6 +141,49 @@ class TestDepartmentRules(WjlRiskCommon):
         self.measure.with_user(self.staff).action_done()
         self.assertEqual(self.measure.state, "done")
 
+    def test_administrators_correct_system_fields_but_not_states(self):
+        """Risk administrators correct what the system set; states still move through
+        the buttons, for them too (R6.1.3, R7.2.2, field guard of wjl_base)."""
+        risk = self.risk.with_user(self.admin)
+        risk.write({"code": "RSK/CORRECTED", "identified_by_id": self.staff.id})
+        self.assertRecordValues(
+            self.risk, [{"code": "RSK/CORRECTED", "identified_by_id": self.staff.id}]
+        )
+        with self.assertRaises(AccessError) as refusal:
+            risk.write({"state": "closed"})
+        self.assertIn("change only through its buttons", str(refusal.exception))
+        with self.assertRaises(AccessError):
+            self.env["wjl.risk"].with_user(self.admin).create(
+                {
+                    "name": "Rules forged closed risk",
+                    "category_id": self.cat_financial.id,
+                    "department_id": self.department.id,
+                    "state": "closed",
+                }
+            )
+        with self.assertRaises(AccessError):
+            self.indicator.with_user(self.admin).write({"status": "critical"})
+        risk.action_close()
+        self.assertEqual(self.risk.state, "closed")
+
+    def test_refusals_name_the_rule(self):
+        """The messages users know: who assesses, what the system sets, measures."""
+        with self.assertRaises(AccessError) as refusal:
+            self.proposal.with_user(self.staff).write({"likelihood": 2, "impact": 2})
+        self.assertIn("Only department heads and risk administrators", str(refusal.exception))
+        with self.assertRaises(AccessError) as refusal:
+            self.proposal.with_user(self.staff).write({"code": "RSK/X"})
+        self.assertIn("set by the system (Reference)", str(refusal.exception))
+        with self.assertRaises(AccessError) as refusal:
+            self.proposal.with_user(self.staff).action_assess()
+        self.assertIn("Only department heads", str(refusal.exception))
+        with self.assertRaises(AccessError) as refusal:
+            self.measure.with_user(self.staff).write({"responsible_id": self.manager.id})
+        self.assertIn("update the progress of your measure", str(refusal.exception))
+        with self.assertRaises(AccessError) as refusal:
+            self.indicator.with_user(self.manager).write({"risk_id": self.other_risk.id})
+        self.assertIn("own departments", str(refusal.exception))
+
     def test_indicators_stay_in_their_department(self):
         with self.assertRaises(AccessError):
             self.indicator.with_user(self.manager).write({"risk_id": self.other_risk.id})

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import WjlRiskCommon
 
@@ -21,13 +21,11 @@ class TestIndicatorAccess(WjlRiskCommon):
             "wjl_risk.kri_models", "wjl.*,hr.employee,res.partner"
         )
         # may read employees (system access right) but not their HR-only fields
-        cls.system_admin = new_test_user(
-            cls.env,
-            "risk_test_system_admin",
-            groups="wjl_risk.group_risk_admin,base.group_system",
+        cls.system_admin = cls.wjl_user(
+            "risk_test_system_admin", "wjl_risk.group_risk_admin,base.group_system"
         )
-        cls.hr_admin = new_test_user(
-            cls.env, "risk_test_hr_admin", groups="wjl_risk.group_risk_admin,hr.group_hr_user"
+        cls.hr_admin = cls.wjl_user(
+            "risk_test_hr_admin", "wjl_risk.group_risk_admin,hr.group_hr_user"
         )
         cls.employee = cls.env["hr.employee"].create(
             {"name": "KRIA confidential employee", "children": 3}

@@ -1,11 +1,15 @@
 # Copyright 2026 Wanjiali
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import io
-import zipfile
 
-from odoo.tests import HttpCase, tagged
+from openpyxl import load_workbook
+
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
 
 from .common import WjlRiskCommon
+
+XLSX_REPORT = "wjl_risk.action_report_wjl_risk_register_xlsx"
 
 
 @tagged("post_install", "-at_install")
@@ -56,16 +60,40 @@ class TestRiskReports(WjlRiskCommon):
         self.assertIn("Risk test supplier failure", html)
 
     def test_xlsx_register(self):
+        """R6.1.3: the register in Excel, from the Print menu, with the user's rights."""
         self.env["wjl.risk.measure"].create(
             {"risk_id": self.risk.id, "name": "Excel measure", "responsible_id": self.staff.id}
         )
-        content = self.env["report.wjl_risk.register_xlsx"]._generate(self.risk | self.other_risk)
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            strings = archive.read("xl/sharedStrings.xml").decode()
-        self.assertIn("Risk test supplier failure", strings)
-        self.assertIn("Excel measure", strings)
-        action = self.risk.action_export_register_xlsx()
-        self.assertIn(f"ids={self.risk.id}", action["url"])
+        report = self.env.ref(XLSX_REPORT)
+        self.assertEqual(report.report_type, "xlsx")
+        self.assertEqual(report.binding_model_id.model, "wjl.risk")
+        rows = self._xlsx_rows(self.admin, self.risk | self.other_risk)
+        self.assertEqual(rows[0][:2], ("Reference", "Risk"))
+        by_code = {row[0]: row for row in rows[1:]}
+        self.assertEqual(set(by_code), {self.risk.code, self.other_risk.code})
+        row = by_code[self.risk.code]
+        self.assertEqual(row[1], "Risk test supplier failure")
+        self.assertEqual((row[7], row[8], row[9], row[10]), (3, 3, 9, "Medium"))
+        self.assertIn("Excel measure", row[16])
+        self.assertEqual(row[14].date(), self.risk.last_assessment_date)
+
+    def test_xlsx_register_as_the_user(self):
+        """A head exports their department's risks, never another department's."""
+        rows = self._xlsx_rows(self.manager, self.risk)
+        self.assertEqual([row[0] for row in rows[1:]], [self.risk.code])
+        with self.assertRaises(AccessError):
+            self._xlsx_rows(self.manager, self.other_risk)
+        action = self.env.ref(XLSX_REPORT).report_action(self.risk, config=False)
+        self.assertEqual(action["report_type"], "xlsx")
+        self.assertEqual(action["report_name"], "wjl_risk.register_xlsx")
+
+    def _xlsx_rows(self, user, risks):
+        content, report_format = (
+            self.env["ir.actions.report"].with_user(user)._render(XLSX_REPORT, risks.ids)
+        )
+        self.assertEqual(report_format, "xlsx")
+        sheet = load_workbook(io.BytesIO(content), read_only=True).active
+        return list(sheet.iter_rows(values_only=True))
 
     def test_monitoring_review(self):
         """R6.3.3: alerts raised and resolved per period."""
@@ -92,20 +120,3 @@ class TestRiskReports(WjlRiskCommon):
             ["raised_count:sum", "resolved_count:sum"],
         )
         self.assertEqual([(raised, resolved) for __, raised, resolved in groups], [(1, 1)])
-
-
-@tagged("post_install", "-at_install")
-class TestRiskXlsxDownload(HttpCase):
-    def test_download(self):
-        risk = self.env["wjl.risk"].create(
-            {
-                "name": "Download risk",
-                "category_id": self.env.ref("wjl_risk.risk_category_market").id,
-                "department_id": self.env["hr.department"].create({"name": "DL dept"}).id,
-            }
-        )
-        self.authenticate("admin", "admin")
-        response = self.url_open(f"/wjl_risk/register.xlsx?ids={risk.id}")
-        self.assertEqual(response.status_code, 200)
-        self.assertTrue(response.content.startswith(b"PK"))
-        self.assertIn("spreadsheetml", response.headers["Content-Type"])

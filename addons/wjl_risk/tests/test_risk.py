@@ -1,6 +1,7 @@
 # Copyright 2026 Wanjiali
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import datetime, time, timedelta
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -41,6 +42,27 @@ class TestRisk(WjlRiskCommon):
         self.assertEqual(self.risk.level, "low")
         with self.assertRaises(ValidationError):
             self.company.wjl_risk_level_medium_max = 5  # below the low limit
+
+    def test_heatmap_levels_follow_the_thresholds(self):
+        """The heat map caches the matrix limits per company; a change of a limit
+        clears that cache, saving the Settings unchanged keeps it (R6.1.2)."""
+        Risk, Company = self.env["wjl.risk"], self.env["res.company"]
+        cells = Risk.get_heatmap_data()["cells"]
+        levels = {(c["likelihood"], c["impact"]): c["level"] for c in cells}
+        self.assertEqual(levels[2, 3], "medium")
+        self.assertEqual(Company._wjl_risk_thresholds(self.company.id), (4, 9, 16))
+        registry_class = type(self.env.registry)
+        with patch.object(
+            registry_class, "clear_cache", autospec=True, side_effect=registry_class.clear_cache
+        ) as clear_cache:
+            self.company.write({"wjl_risk_level_low_max": 4, "wjl_risk_level_medium_max": 9})
+            clear_cache.assert_not_called()
+            self.company.wjl_risk_level_low_max = 6
+            clear_cache.assert_called_once()
+        self.assertEqual(Company._wjl_risk_thresholds(self.company.id), (6, 9, 16))
+        cells = Risk.get_heatmap_data()["cells"]
+        levels = {(c["likelihood"], c["impact"]): c["level"] for c in cells}
+        self.assertEqual(levels[2, 3], "low")
 
     def test_unassessed_risk_has_no_level(self):
         risk = self._create_risk("Risk test proposal")

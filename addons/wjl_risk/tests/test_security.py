@@ -1,8 +1,10 @@
 # Copyright 2026 Wanjiali
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
+
+from odoo.addons.wjl_base.tests.common import WjlFixtures
 
 from .common import WjlRiskCommon
 
@@ -183,33 +185,22 @@ class TestRiskSecurity(WjlRiskCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestRiskSecurityRpc(HttpCase):
+class TestRiskSecurityRpc(WjlFixtures, HttpCase):
     """The same rules hold over JSON-RPC."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.manager = new_test_user(
-            cls.env,
-            "risk_rpc_manager",
-            password="risk_rpc_manager",
-            groups="wjl_risk.group_risk_manager",
+        cls.manager = cls.wjl_user(
+            "risk_rpc_manager", "wjl_risk.group_risk_manager", password="risk_rpc_manager"
         )
-        cls.staff = new_test_user(
-            cls.env,
-            "risk_rpc_staff",
-            password="risk_rpc_staff",
-            groups="wjl_risk.group_risk_user",
+        cls.staff = cls.wjl_user(
+            "risk_rpc_staff", "wjl_risk.group_risk_user", password="risk_rpc_staff"
         )
-        cls.department = cls.env["hr.department"].create({"name": "Risk RPC Department"})
-        cls.other_department = cls.env["hr.department"].create({"name": "Risk RPC Other"})
-        manager_employee = cls.env["hr.employee"].create(
-            {"name": "RPC manager", "user_id": cls.manager.id, "department_id": cls.department.id}
+        cls.department = cls.wjl_department(
+            "Risk RPC Department", head=cls.manager, staff=(cls.staff,)
         )
-        cls.department.manager_id = manager_employee
-        cls.env["hr.employee"].create(
-            {"name": "RPC staff", "user_id": cls.staff.id, "department_id": cls.department.id}
-        )
+        cls.other_department = cls.wjl_department("Risk RPC Other")
         category = cls.env.ref("wjl_risk.risk_category_legal")
         cls.risk = cls.env["wjl.risk"].create(
             {"name": "RPC risk", "category_id": category.id, "department_id": cls.department.id}
