@@ -269,12 +269,12 @@ class WjlRisk(models.Model):
         comes from the sequence (see :meth:`create`)."""
         if vals.get("state", "identified") != "identified" and not self.env.su:
             raise self._wjl_guard_refusal("action", {"state"})
-        super()._wjl_guard_check_create({f: v for f, v in vals.items() if f != "code"})
+        return super()._wjl_guard_check_create({f: v for f, v in vals.items() if f != "code"})
 
     def _wjl_guard_check_records(self, fnames):
         if "state" in fnames:  # risk administrators too use the buttons
             raise self._wjl_guard_refusal("action", {"state"})
-        super()._wjl_guard_check_records(fnames)
+        return super()._wjl_guard_check_records(fnames)
 
     def _wjl_guard_refusal(self, kind, fnames, group=None, records=None):
         """Staff propose, heads assess, the system numbers (R6.1.1–R6.1.3)."""

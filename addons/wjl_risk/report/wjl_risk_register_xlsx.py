@@ -64,25 +64,24 @@ class WjlRiskRegisterXlsx(models.AbstractModel):
         return formats
 
     def _wjl_headers(self):
-        _ = self.env._
         return [
-            _("Reference"),
-            _("Risk"),
-            _("Category"),
-            _("Department"),
-            _("Risk Owner"),
-            _("Causes"),
-            _("Consequences"),
-            _("Likelihood"),
-            _("Impact"),
-            _("Score"),
-            _("Level"),
-            _("Expected Loss"),
-            _("Strategy"),
-            _("Status"),
-            _("Last Assessment"),
-            _("Next Review"),
-            _("Response Measures"),
+            self.env._("Reference"),
+            self.env._("Risk"),
+            self.env._("Category"),
+            self.env._("Department"),
+            self.env._("Risk Owner"),
+            self.env._("Causes"),
+            self.env._("Consequences"),
+            self.env._("Likelihood"),
+            self.env._("Impact"),
+            self.env._("Score"),
+            self.env._("Level"),
+            self.env._("Expected Loss"),
+            self.env._("Strategy"),
+            self.env._("Status"),
+            self.env._("Last Assessment"),
+            self.env._("Next Review"),
+            self.env._("Response Measures"),
         ]
 
     def _wjl_selections(self, risks):
