@@ -4,13 +4,12 @@
     "name": "WJL After-Sales Service",
     "summary": "After-sales tickets: intake on every channel, routing by problem class, "
     "service levels, satisfaction, archive and periodic summary (R3.5.1-R3.5.5)",
-    "version": "18.0.1.0.1",
+    "version": "18.0.1.0.2",
     "category": "Operations Management",
     "license": "LGPL-3",
     "author": "Wanjiali, WJL Operations Suite",
     "website": "https://github.com/wanjiali/wjl-operations",
-    "depends": ["wjl_base", "sale_management", "stock", "portal", "rating"],
-    "external_dependencies": {"python": ["xlsxwriter"]},
+    "depends": ["wjl_base", "sale_management", "stock", "portal", "rating", "report_xlsx"],
     "data": [
         "security/wjl_aftersales_security.xml",
         "security/ir.model.access.csv",

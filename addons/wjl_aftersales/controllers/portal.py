@@ -157,9 +157,7 @@ class WjlAftersalesPortal(CustomerPortal):
             {
                 "ticket": ticket_sudo,
                 "page_name": "aftersales",
-                "ratings": ticket_sudo._fields["satisfaction_rating"]._description_selection(
-                    request.env
-                ),
+                "ratings": ticket_sudo._wjl_rating_labels(),
                 "message": kw.get("message"),
             },
             "my_aftersales_history",

@@ -1,5 +1,4 @@
 from . import ir_http
-from . import ir_sequence
 from . import mail_alias
 from . import res_company
 from . import res_config_settings
@@ -7,3 +6,5 @@ from . import wjl_aftersales_stage
 from . import wjl_aftersales_route
 from . import wjl_aftersales_ticket
 from . import wjl_aftersales_ticket_mail
+from . import wjl_aftersales_ticket_rating
+from . import wjl_aftersales_ticket_sla

@@ -1,6 +1,7 @@
 # Copyright 2026 Wanjiali
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import logging
+from collections import defaultdict
 
 import pytz
 from markupsafe import Markup
@@ -41,6 +42,19 @@ class WjlAftersalesTicket(models.Model):
                 },
             )
         return res
+
+    def _wjl_subscribe_customer(self):
+        """The customer who wrote in (email, portal) follows the ticket's chatter.
+
+        Customers of tickets logged by staff get the stage messages through the
+        mail templates and see the ticket on the portal without following it.
+        """
+        by_partner = defaultdict(list)
+        for ticket in self:
+            if ticket.partner_id:
+                by_partner[ticket.partner_id.id].append(ticket.id)
+        for partner_id, ticket_ids in by_partner.items():
+            self.browse(ticket_ids).message_subscribe([partner_id])
 
     def _mail_get_partner_fields(self, introspect_fields=False):
         return ["partner_id"]

@@ -5,7 +5,7 @@ from odoo.tools import SQL
 
 from ..models.wjl_aftersales_route import PROBLEM_CLASSES
 from ..models.wjl_aftersales_stage import STAGE_STATES
-from ..models.wjl_aftersales_ticket import CHANNELS, SEVERITIES, SLA_STATES
+from ..models.wjl_aftersales_ticket import CHANNELS, LOW_RATING, SEVERITIES, SLA_STATES
 
 
 class WjlAftersalesReport(models.Model):
@@ -77,13 +77,14 @@ class WjlAftersalesReport(models.Model):
                         THEN CASE WHEN t.deadline IS NULL OR t.date_resolved <= t.deadline
                                   THEN 100.0 ELSE 0.0 END
                    END AS on_time_rate,
-                   CAST(NULLIF(t.satisfaction_rating, '') AS FLOAT) AS satisfaction,
-                   CASE WHEN t.satisfaction_rating IN ('1', '2') THEN 1 ELSE 0 END
-                       AS dissatisfied_count,
+                   NULLIF(t.rating_last_value, 0) AS satisfaction,
+                   CASE WHEN t.rating_last_value > 0 AND t.rating_last_value <= %(low)s
+                        THEN 1 ELSE 0 END AS dissatisfied_count,
                    COALESCE(t.reopen_count, 0) AS reopen_count
               FROM wjl_aftersales_ticket t
              WHERE t.active
-            """
+            """,
+            low=LOW_RATING,
         )
 
     def init(self):

@@ -1,18 +1,20 @@
 # Copyright 2026 Wanjiali
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
+from odoo.addons.wjl_base.tests.common import WjlFixtures
 
-class AftersalesCommon(TransactionCase):
+
+class AftersalesCommon(WjlFixtures, TransactionCase):
     """Fixtures of the after-sales tests, built without demo data.
 
     - a UTC working calendar (Mon-Fri 08:00-12:00, 13:00-17:00) on the company
       and fixed hours per severity (critical 4, high 8, medium 16, low 40);
-    - customer service ``cs``; Technology staff ``tech_staff`` and head
-      ``tech_manager``; Quality staff ``quality_staff``; a user with no
-      after-sales group ``outsider``;
-    - two customer companies, each with a contact and a portal user.
+    - three departments to which the shipped routes send the problem classes:
+      Technology (head ``tech_manager``, staff ``tech_staff``), Quality (staff
+      ``quality_staff``) and Customer Service;
+    - customer service ``cs``; a user with no after-sales group ``outsider``;
+    - two customer companies, each with a contact who is a portal user.
     """
 
     @classmethod
@@ -22,6 +24,49 @@ class AftersalesCommon(TransactionCase):
         cls.company = cls.env.company
         cls.Ticket = cls.env["wjl.aftersales.ticket"]
         cls.Alert = cls.env["wjl.alert"]
+        cls._setup_calendar()
+        cls.cs = cls.wjl_user("wjla_cs", "wjl_aftersales.group_aftersales_cs", name="CS Agent")
+        cls.tech_staff = cls.wjl_user("wjla_tech", "wjl_aftersales.group_aftersales_user")
+        cls.tech_manager = cls.wjl_user("wjla_tech_head", "wjl_aftersales.group_aftersales_manager")
+        cls.quality_staff = cls.wjl_user("wjla_quality", "wjl_aftersales.group_aftersales_user")
+        cls.outsider = cls.wjl_user("wjla_outsider", "base.group_user")
+        cls.dept_tech = cls.wjl_department(
+            "After-Sales Test Technology",
+            "WJLA-TECH",
+            head=cls.tech_manager,
+            staff=(cls.tech_staff,),
+        )
+        cls.dept_quality = cls.wjl_department(
+            "After-Sales Test Quality", "WJLA-QC", staff=(cls.quality_staff,)
+        )
+        cls.dept_cs = cls.wjl_department("After-Sales Test Customer Service", "WJLA-CS")
+        cls.emp_tech_manager = cls.dept_tech.manager_id
+        for xmlid, department in (
+            ("wjl_aftersales.route_technical", cls.dept_tech),
+            ("wjl_aftersales.route_quality", cls.dept_quality),
+            ("wjl_aftersales.route_usage", cls.dept_cs),
+        ):
+            cls.env.ref(xmlid).department_id = department
+        cls.portal_a = cls.wjl_portal_user(
+            "wjla_portal_a",
+            company_name="Customer A Ltd",
+            lang="en_US",
+        )
+        cls.portal_b = cls.wjl_portal_user(
+            "wjla_portal_b",
+            company_name="Customer B Ltd",
+            lang="en_US",
+        )
+        cls.contact_a, cls.contact_b = cls.portal_a.partner_id, cls.portal_b.partner_id
+        # new_test_user names the user (hence the partner) after the login and
+        # gives it an address of its own: the contacts keep theirs
+        cls.contact_a.write({"name": "Alice A", "email": "alice@customer-a.example.com"})
+        cls.contact_b.write({"name": "Bob B", "email": "bob@customer-b.example.com"})
+        cls.customer_a, cls.customer_b = cls.contact_a.parent_id, cls.contact_b.parent_id
+        cls.product = cls.env["product.product"].create({"name": "Lifting Desk", "sale_ok": True})
+
+    @classmethod
+    def _setup_calendar(cls):
         cls.calendar = cls.env["resource.calendar"].create(
             {
                 "name": "After-sales test calendar (UTC)",
@@ -54,80 +99,6 @@ class AftersalesCommon(TransactionCase):
                 "wjl_aftersales_autoclose_days": 7,
             }
         )
-        cls.dept_tech = cls.env.ref("wjl_base.dept_technology")
-        cls.dept_quality = cls.env.ref("wjl_base.dept_quality")
-        cls.dept_cs = cls.env.ref("wjl_base.dept_customer_service")
-
-        cls.cs = new_test_user(
-            cls.env, "wjla_cs", groups="wjl_aftersales.group_aftersales_cs", name="CS Agent"
-        )
-        cls.tech_staff = new_test_user(
-            cls.env, "wjla_tech", groups="wjl_aftersales.group_aftersales_user"
-        )
-        cls.tech_manager = new_test_user(
-            cls.env, "wjla_tech_head", groups="wjl_aftersales.group_aftersales_manager"
-        )
-        cls.quality_staff = new_test_user(
-            cls.env, "wjla_quality", groups="wjl_aftersales.group_aftersales_user"
-        )
-        cls.outsider = new_test_user(cls.env, "wjla_outsider", groups="base.group_user")
-        Employee = cls.env["hr.employee"]
-        cls.emp_tech_manager = Employee.create(
-            {"name": "Tech Head", "user_id": cls.tech_manager.id, "department_id": cls.dept_tech.id}
-        )
-        Employee.create(
-            [
-                {
-                    "name": "Tech Staff",
-                    "user_id": cls.tech_staff.id,
-                    "department_id": cls.dept_tech.id,
-                },
-                {
-                    "name": "Quality Staff",
-                    "user_id": cls.quality_staff.id,
-                    "department_id": cls.dept_quality.id,
-                },
-            ]
-        )
-        cls.dept_tech.manager_id = cls.emp_tech_manager
-
-        Partner = cls.env["res.partner"]
-        cls.customer_a = Partner.create(
-            {"name": "Customer A Ltd", "is_company": True, "email": "info@customer-a.example.com"}
-        )
-        cls.contact_a = Partner.create(
-            {
-                "name": "Alice A",
-                "parent_id": cls.customer_a.id,
-                "email": "alice@customer-a.example.com",
-                "lang": "en_US",
-            }
-        )
-        cls.customer_b = Partner.create(
-            {"name": "Customer B Ltd", "is_company": True, "email": "info@customer-b.example.com"}
-        )
-        cls.contact_b = Partner.create(
-            {"name": "Bob B", "parent_id": cls.customer_b.id, "email": "bob@customer-b.example.com"}
-        )
-        cls.portal_a = new_test_user(
-            cls.env,
-            "wjla_portal_a",
-            groups="base.group_portal",
-            partner_id=cls.contact_a.id,
-            name="Alice A",
-            email=cls.contact_a.email,
-            lang="en_US",
-        )
-        cls.portal_b = new_test_user(
-            cls.env,
-            "wjla_portal_b",
-            groups="base.group_portal",
-            partner_id=cls.contact_b.id,
-            name="Bob B",
-            email=cls.contact_b.email,
-            lang="en_US",
-        )
-        cls.product = cls.env["product.product"].create({"name": "Lifting Desk", "sale_ok": True})
 
     @classmethod
     def _ticket(cls, **vals):

@@ -56,6 +56,9 @@ class TestFlow(AftersalesCommon):
         resolved = messages.filtered(lambda m: "please confirm" in (m.subject or ""))
         self.assertIn(f"/my/aftersales/{ticket.id}", resolved.body)
         self.assertIn("access_token=", resolved.body)
+        # the rating pages of the rating app answer the confirmation too (R3.5.4)
+        token = ticket._rating_get_access_token()
+        self.assertIn(f"/rate/{token}/5", resolved.body)
 
     def test_stage_message_in_chinese(self):
         """R3.5.3: a Chinese-speaking customer gets the message in zh_CN."""
@@ -80,8 +83,8 @@ class TestFlow(AftersalesCommon):
                 {
                     "state": "closed",
                     "confirmation_state": "satisfied",
-                    "satisfaction_rating": "5",
-                    "satisfaction_comment": "Great",
+                    "rating_last_value": 5,
+                    "rating_last_feedback": "Great",
                 }
             ],
         )
@@ -92,6 +95,26 @@ class TestFlow(AftersalesCommon):
             rating, [{"rating": 5, "feedback": "Great", "partner_id": self.contact_a.id}]
         )
         self.assertFalse(self._rating_alerts(ticket))
+
+    def test_rating_statistics(self):
+        """R3.5.4, R3.5.5: the answers are the ticket's ratings, with the rating
+        app's statistics."""
+        first = self._resolve(self._ticket())
+        first._wjl_customer_confirm(5, "Great")
+        second = self._resolve(self._ticket())
+        second._wjl_customer_confirm(1, "Too slow")
+        self.assertRecordValues(
+            first | second,
+            [
+                {"rating_count": 1, "rating_avg": 5, "rating_last_text": "top"},
+                {"rating_count": 1, "rating_avg": 1, "rating_last_text": "ko"},
+            ],
+        )
+        self.assertEqual(second.rating_percentage_satisfaction, 0)
+        self.assertEqual(
+            self.Ticket.search([("id", "in", (first | second).ids), ("rating_avg", ">=", 4)]),
+            first,
+        )
 
     def test_low_rating_forces_analysis(self):
         """R3.5.4: a rating <= 2 needs reason and action, alerts the manager."""

@@ -83,7 +83,7 @@ class TestPortal(HttpCase, AftersalesCommon):
         self.assertEqual(response.status_code, 200)
         self.assertRecordValues(
             self.t_a,
-            [{"state": "closed", "satisfaction_rating": "4", "satisfaction_comment": "Thanks"}],
+            [{"state": "closed", "rating_last_value": 4, "rating_last_feedback": "Thanks"}],
         )
 
     def test_not_solved_reopens(self):
@@ -114,3 +114,30 @@ class TestPortal(HttpCase, AftersalesCommon):
         # a wrong token gives nothing
         response = self.url_open(f"/my/aftersales/{self.t_b.id}?access_token=wrong")
         self.assertNotIn("Desk of B", response.text)
+
+    def test_rating_page_confirms(self):
+        """R3.5.4: the rating page linked from the resolved email (``/rate/<token>/<score>``)
+        confirms the solution like the portal form: a good rating closes the ticket,
+        a bad one keeps it resolved for the analysis and alerts the manager."""
+        self._resolve(self.t_a)
+        self._resolve(self.t_b)
+        self.authenticate(None, None)  # from the email, without logging in
+        response = self.url_open(f"/rate/{self.t_a._rating_get_access_token()}/5")
+        self.assertEqual(response.status_code, 200)
+        self.assertRecordValues(
+            self.t_a,
+            [{"state": "closed", "confirmation_state": "satisfied", "rating_last_value": 5}],
+        )
+        self.url_open(f"/rate/{self.t_b._rating_get_access_token()}/1")
+        self.assertRecordValues(
+            self.t_b,
+            [{"state": "resolved", "confirmation_state": "satisfied", "rating_last_value": 1}],
+        )
+        alert = self.Alert.search(
+            [("res_id", "=", self.t_b.id), ("res_model", "=", self.t_b._name)]
+        ).filtered(lambda a: a.kind == "aftersales_rating")
+        self.assertEqual(alert.user_ids, self.tech_manager)
+        # the customer reads their rating on the ticket's page
+        self.authenticate("wjla_portal_a", "wjla_portal_a")
+        page = self.url_open(f"/my/aftersales/{self.t_a.id}").text
+        self.assertRegex(page, r'o_wjl_aftersales_rating".*<span>5 - \S')

@@ -21,8 +21,7 @@ PORTAL_FORGED = {
     "name": "SH-FORGED",
     "date_received": "2020-01-01 00:00:00",
     "sla_state": "breached",
-    "satisfaction_rating": "5",
-    "satisfaction_comment": "Perfect",
+    "rating_last_value": 5,
     "confirmation_state": "satisfied",
     "reopen_count": 7,
     "deadline": "2030-01-01 00:00:00",
@@ -59,7 +58,7 @@ class TestServerFields(AftersalesCommon):
                     "channel": "online",
                     "sla_state": "on_time",
                     "confirmation_state": "none",
-                    "satisfaction_rating": False,
+                    "rating_last_value": 0,
                     "reopen_count": 0,
                     "department_id": self.dept_quality.id,
                 }
@@ -83,7 +82,7 @@ class TestServerFields(AftersalesCommon):
     def test_portal_create_refuses_context_defaults(self):
         """Defaults in the RPC context count as given values."""
         Ticket = self.Ticket.with_user(self.portal_a).with_context(
-            default_satisfaction_rating="5", default_sla_state="breached"
+            default_rating_last_value=5, default_sla_state="breached"
         )
         with self.assertRaises(AccessError):
             Ticket.create(self._portal_vals())
@@ -101,12 +100,12 @@ class TestServerFields(AftersalesCommon):
         """R3.5.4: ratings come from the confirmation flow only."""
         ticket = self._resolve(self._ticket())
         with self.assertRaises(AccessError):
-            ticket.with_user(self.portal_a).write({"satisfaction_rating": "5"})
-        self.assertFalse(ticket.satisfaction_rating)
+            ticket.with_user(self.portal_a).write({"rating_last_value": 5})
+        self.assertFalse(ticket.rating_last_value)
         # the confirmation flow (portal route, sudo after the access check) rates
         ticket._wjl_customer_confirm(4, "Fine")
         self.assertRecordValues(
-            ticket, [{"satisfaction_rating": "4", "confirmation_state": "satisfied"}]
+            ticket, [{"rating_last_value": 4, "confirmation_state": "satisfied"}]
         )
 
     def test_internal_create_refuses_reference_and_dates(self):
@@ -132,8 +131,7 @@ class TestServerFields(AftersalesCommon):
             "name": "SH-FORGED",
             "date_received": datetime(2020, 1, 1),
             "sla_state": "on_time",
-            "satisfaction_rating": "5",
-            "satisfaction_comment": "Perfect",
+            "rating_last_value": 5,
             "confirmation_state": "satisfied",
             "reopen_count": 0,
             "deadline": datetime(2030, 1, 1),

@@ -90,5 +90,7 @@ class TestTimezone(HttpCase, AftersalesCommon):
         tickets = self.Ticket.search(wizard._domain())
         self.assertIn(march, tickets)
         self.assertNotIn(april, tickets)
-        months = [row[0] for row in wizard._summary_rows("date_received:month")]
+        Summary = self.env["report.wjl_aftersales.summary_xlsx"]
+        rows = Summary._wjl_summary_rows(wizard._domain(), "date_received:month", self.company)
+        months = [row[0] for row in rows]
         self.assertEqual(months, ["2026-03"])
