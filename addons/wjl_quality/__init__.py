@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from . import controllers
 from . import models
+from . import report
 
 
 def post_init_hook(env):

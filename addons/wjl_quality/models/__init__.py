@@ -10,5 +10,5 @@ from . import wjl_quality_nonconformance
 from . import stock_warehouse
 from . import stock_lot
 from . import stock_move
+from . import stock_move_line
 from . import stock_picking
-from . import mrp_production

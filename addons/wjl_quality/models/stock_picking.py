@@ -15,13 +15,7 @@ class StockPicking(models.Model):
 
     @api.depends_context("uid")
     def _compute_wjl_inspection_count(self):
-        Inspection = self.env["wjl.quality.inspection"]
-        if not Inspection.has_access("read"):
-            self.wjl_inspection_count = 0
-            return
-        counts = dict(
-            Inspection._read_group([("picking_id", "in", self.ids)], ["picking_id"], ["__count"])
-        )
+        counts = self.env["wjl.quality.inspection"]._wjl_counts("picking_id", self)
         for picking in self:
             picking.wjl_inspection_count = counts.get(picking, 0)
 
@@ -54,9 +48,4 @@ class StockPicking(models.Model):
 
     def action_view_wjl_inspections(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "wjl_quality.wjl_quality_inspection_action"
-        )
-        action["domain"] = [("picking_id", "=", self.id)]
-        action["context"] = {"create": False}
-        return action
+        return self.env["wjl.quality.inspection"]._wjl_action_of("picking_id", self)

@@ -49,3 +49,10 @@ class StockWarehouse(models.Model):
             )
             warehouse.sudo().wjl_quarantine_location_id = location
         return True
+
+    def _wjl_quarantine_location(self):
+        """This warehouse's quarantine location 隔离区, created if it has none yet (R3.3.3)."""
+        self.ensure_one()
+        if not self.wjl_quarantine_location_id:
+            self._wjl_ensure_quarantine_location()
+        return self.wjl_quarantine_location_id

@@ -7,20 +7,17 @@ from odoo.exceptions import ValidationError
 
 from .res_company import SAMPLING
 
-STAGES = [
-    ("incoming", "Incoming Inspection"),
-    ("in_process", "In-process Inspection"),
-    ("finished", "Finished-goods Inspection"),
-]
+# wjl_quality_mrp adds the manufacturing stages (in-process, finished goods).
+STAGES = [("incoming", "Incoming Inspection")]
 
 
 class WjlQualityGate(models.Model):
     """Quality gate 质量关卡（检验点）: where goods are inspected (R3.3.3, R3.3.4).
 
-    ``incoming`` gates inspect receipts (原材料检验), ``in_process`` gates inspect
-    manufacturing orders of semi-finished products (半成品检验, products used as
-    components of another bill of materials) and ``finished`` gates inspect the
-    manufacturing orders of end products (成品检验).
+    ``incoming`` gates inspect receipts (原材料检验); with manufacturing
+    (``wjl_quality_mrp``), ``in_process`` gates inspect manufacturing orders of
+    semi-finished products (半成品检验) and ``finished`` gates those of end
+    products (成品检验).
     """
 
     _name = "wjl.quality.gate"

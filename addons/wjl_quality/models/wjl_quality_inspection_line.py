@@ -3,17 +3,24 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+DECIDED = ("passed", "failed")
+
 
 class WjlQualityInspectionLine(models.Model):
     """Result of one criterion in an inspection (R3.3.3).
 
     A measured value is judged against the criterion's tolerance automatically; a
-    pass/fail criterion is chosen by the inspector.
+    pass/fail criterion is chosen by the inspector. Once the inspection is
+    decided its results are frozen (``wjl.field.guard.mixin``: locked in the
+    decided states, only the note and the order stay writable).
     """
 
     _name = "wjl.quality.inspection.line"
+    _inherit = ["wjl.field.guard.mixin"]
     _description = "Quality Inspection Result"
     _order = "inspection_id, sequence, id"
+    _wjl_guard_locked_states = frozenset(DECIDED)
+    _wjl_guard_locked_writable = frozenset({"note", "sequence"})
 
     sequence = fields.Integer(default=10)
     inspection_id = fields.Many2one(
@@ -75,14 +82,14 @@ class WjlQualityInspectionLine(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if "measured_value" in vals or "choice" in vals:
-            if any(line.inspection_id.state != "todo" for line in self):
-                raise UserError(
-                    self.env._("The results of a decided inspection cannot be changed.")
-                )
         if "measured_value" in vals:
             vals = dict(vals, measured=True)
         return super().write(vals)
+
+    def _wjl_guard_refusal(self, kind, fnames, group=None, records=None):
+        if kind == "locked":
+            return UserError(self.env._("The results of a decided inspection cannot be changed."))
+        return super()._wjl_guard_refusal(kind, fnames, group=group, records=records)
 
     def _display_value(self):
         self.ensure_one()

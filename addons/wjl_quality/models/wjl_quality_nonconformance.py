@@ -40,7 +40,6 @@ class WjlQualityNonconformance(models.Model):
     product_qty = fields.Float(string="Quantity", digits="Product Unit of Measure", required=True)
     partner_id = fields.Many2one("res.partner", string="Supplier", index=True)
     picking_id = fields.Many2one("stock.picking", string="Receipt")
-    production_id = fields.Many2one("mrp.production", string="Manufacturing Order")
     warehouse_id = fields.Many2one("stock.warehouse")
     location_id = fields.Many2one(
         "stock.location",
@@ -92,6 +91,93 @@ class WjlQualityNonconformance(models.Model):
                 )
         return super().create(vals_list)
 
+    def _wjl_source(self):
+        """The operation whose goods failed: the receipt (an MO in wjl_quality_mrp)."""
+        self.ensure_one()
+        return self.picking_id
+
+    # ------------------------------------------------------------------
+    # Opening (R3.3.3: mark, notify)
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _wjl_open_for(self, inspections, isolation):
+        """Mark, notify: lots nonconforming, nonconformances and alerts (R3.3.3).
+
+        :param inspections: failed inspections whose failure is not processed yet
+        :param dict isolation: inspection -> (quantity, quarantine location, lots or
+            the move lines holding them)
+        :return: the nonconformances opened
+        """
+        if not inspections:
+            return self.browse()
+        departments = {}  # (role, company) -> department, one lookup each
+        vals_list = []
+        all_lots = self.env["stock.lot"]
+        for insp in inspections:
+            qty, location, lots = isolation.get(insp, (insp.qty_failed, False, False))
+            if lots and lots._name == "stock.move.line":
+                lots = lots.lot_id
+            lots = lots or insp.lot_id
+            all_lots |= lots
+            role = "purchasing" if insp.stage == "incoming" else "production"
+            key = (role, insp.company_id)
+            if key not in departments:
+                departments[key] = self.env["hr.department"]._wjl_find_by_role(
+                    role, insp.company_id
+                )
+            vals = self._wjl_vals_from_inspection(insp, qty, location, lots)
+            vals["department_id"] = departments[key].id
+            vals_list.append(vals)
+        # The inspection failed within an operation the user may do (validating a
+        # receipt or an MO, inspecting): the nonconformance is its consequence and is
+        # recorded by the system even if the user cannot create nonconformances.
+        ncs = self.sudo().create(vals_list)
+        inspections.sudo().write({"isolated": True})
+        if all_lots:
+            # Marking the lot is part of the same system consequence (R3.3.3 标识).
+            all_lots.sudo().write({"wjl_nonconforming": True})
+        ncs._wjl_notify()
+        ncs._wjl_note_on_sources()
+        return ncs.with_env(self.env)
+
+    @api.model
+    def _wjl_vals_from_inspection(self, insp, qty, location, lots):
+        """Values of the nonconformance of the failed inspection ``insp``."""
+        failing = insp.line_ids.filtered(lambda line: line.result == "fail")
+        description = "\n".join(f"{line.name}: {line._display_value()}" for line in failing)
+        return {
+            "inspection_id": insp.id,
+            "product_id": insp.product_id.id,
+            "lot_id": lots[:1].id or insp.lot_id.id,
+            "product_qty": qty,
+            "partner_id": insp.partner_id.id,
+            "picking_id": insp.picking_id.id,
+            "location_id": location.id if location else False,
+            "warehouse_id": (location.warehouse_id.id if location else False)
+            or insp.warehouse_id.id,
+            "description": description or False,
+            "company_id": insp.company_id.id,
+        }
+
+    def _wjl_note_on_sources(self):
+        """Tell each receipt (or MO) that its goods failed and a nonconformance is open."""
+        for nc in self:
+            source = nc._wjl_source()
+            if source:
+                source.message_post(
+                    body=self.env._(
+                        "%(qty)s %(uom)s of %(product)s failed inspection %(insp)s: "
+                        "nonconformance %(nc)s opened.",
+                        qty=nc.product_qty,
+                        uom=nc.product_uom_id.name,
+                        product=nc.product_id.display_name,
+                        insp=nc.inspection_id.name,
+                        nc=nc.name,
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+
     # ------------------------------------------------------------------
     # Notification
     # ------------------------------------------------------------------
@@ -117,7 +203,7 @@ class WjlQualityNonconformance(models.Model):
                     qty=nc.product_qty,
                     uom=nc.product_uom_id.name,
                     product=nc.product_id.display_name,
-                    origin=(nc.picking_id or nc.production_id).display_name or "",
+                    origin=nc._wjl_source().display_name or "",
                 ),
                 department=nc.department_id,
                 users=users,
@@ -232,29 +318,26 @@ class WjlQualityNonconformance(models.Model):
 
     def _apply_rework(self):
         self.ensure_one()
-        insp = self.inspection_id
         # Creating the follow-up inspection is part of the disposition.
-        rework = (
-            self.env["wjl.quality.inspection"]
-            .sudo()
-            .create(
-                {
-                    "gate_id": insp.gate_id.id,
-                    "product_id": self.product_id.id,
-                    "lot_id": self.lot_id.id,
-                    "product_qty": self.product_qty,
-                    "qty_to_inspect": self.product_qty,
-                    "partner_id": self.partner_id.id,
-                    "picking_id": self.picking_id.id,
-                    "production_id": self.production_id.id,
-                    "origin_nonconformance_id": self.id,
-                    "warehouse_id": self.warehouse_id.id,
-                    "blocking": insp.blocking,
-                    "company_id": self.company_id.id,
-                }
-            )
-        )
+        rework = self.env["wjl.quality.inspection"].sudo().create(self._wjl_rework_vals())
         self.rework_inspection_id = rework
+
+    def _wjl_rework_vals(self):
+        """Values of the inspection checking the rework of these goods."""
+        self.ensure_one()
+        return {
+            "gate_id": self.inspection_id.gate_id.id,
+            "product_id": self.product_id.id,
+            "lot_id": self.lot_id.id,
+            "product_qty": self.product_qty,
+            "qty_to_inspect": self.product_qty,
+            "partner_id": self.partner_id.id,
+            "picking_id": self.picking_id.id,
+            "origin_nonconformance_id": self.id,
+            "warehouse_id": self.warehouse_id.id,
+            "blocking": self.inspection_id.blocking,
+            "company_id": self.company_id.id,
+        }
 
     def _apply_concession(self):
         """Concession 让步接收: accept the goods into stock (quality managers only)."""
@@ -291,49 +374,9 @@ class WjlQualityNonconformance(models.Model):
         destination = self.warehouse_id.lot_stock_id or (self.inspection_id._wjl_stock_location())
         if not self.location_id or source == destination:
             return self.env["stock.move"]
-        return self._wjl_internal_move(
+        return self.env["stock.move"]._wjl_internal_move(
             self.product_id, qty, self.lot_id, source, destination, origin, self.company_id
         )
-
-    @api.model
-    def _wjl_internal_move(self, product, qty, lot, source, destination, origin, company):
-        """Move ``qty`` of ``product`` (``lot``) between two locations, done at once."""
-        # Stock consequence of a quality decision taken by an authorised user (a
-        # quality manager's disposition or an inspector's result): it is recorded
-        # by the system whatever their inventory rights.
-        Move = self.env["stock.move"].sudo()
-        move = Move.create(
-            {
-                "name": origin,
-                "origin": origin,
-                "product_id": product.id,
-                "product_uom": product.uom_id.id,
-                "product_uom_qty": qty,
-                "location_id": source.id,
-                "location_dest_id": destination.id,
-                "company_id": company.id,
-            }
-        )
-        move._action_confirm()
-        move.write(
-            {
-                "move_line_ids": [
-                    Command.create(
-                        {
-                            "product_id": product.id,
-                            "product_uom_id": product.uom_id.id,
-                            "quantity": qty,
-                            "lot_id": lot.id,
-                            "location_id": source.id,
-                            "location_dest_id": destination.id,
-                        }
-                    )
-                ],
-            }
-        )
-        move.picked = True
-        move._action_done()
-        return move
 
     def action_view_return(self):
         self.ensure_one()

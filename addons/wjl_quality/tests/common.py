@@ -1,14 +1,18 @@
 # Copyright 2026 Wanjiali
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command
-from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
+from odoo.addons.wjl_base.tests.common import WjlFixtures
 
-class WjlQualityCommon(TransactionCase):
-    """Fixtures of the quality tests, built without demo data.
 
-    * users: ``inspector``, ``manager`` (quality), ``stock_user``, ``mrp_user``
+class WjlQualityCommon(WjlFixtures, TransactionCase):
+    """Fixtures of the quality tests, built without demo data (R3.3.3).
+
+    Needs only ``wjl_quality`` (no manufacturing, no purchase): the bridges'
+    tests add their own users and products.
+
+    * users (``WjlFixtures``): ``inspector``, ``manager`` (quality), ``stock_user``
     * ``raw`` (storable), ``raw_lot`` (lot-tracked), ``finished``, ``semi`` products
     * ``gate_in``: blocking incoming gate on ``raw`` and ``raw_lot`` with a
       thickness measurement (10 ± 0.5 mm) and a visual pass/fail criterion
@@ -26,18 +30,11 @@ class WjlQualityCommon(TransactionCase):
         cls.stock = cls.warehouse.lot_stock_id
         cls.quarantine = cls.warehouse.wjl_quarantine_location_id
         cls.supplier_location = cls.env.ref("stock.stock_location_suppliers")
-        cls.inspector = new_test_user(
-            cls.env, "wjlq_inspector", groups="wjl_quality.group_quality_inspector"
+        cls.inspector = cls.wjl_user("wjlq_inspector", "wjl_quality.group_quality_inspector")
+        cls.manager = cls.wjl_user(
+            "wjlq_manager", "wjl_quality.group_quality_manager,stock.group_stock_user"
         )
-        cls.manager = new_test_user(
-            cls.env,
-            "wjlq_manager",
-            groups="wjl_quality.group_quality_manager,stock.group_stock_user",
-        )
-        cls.stock_user = new_test_user(cls.env, "wjlq_stock", groups="stock.group_stock_user")
-        cls.mrp_user = new_test_user(
-            cls.env, "wjlq_mrp", groups="mrp.group_mrp_user,stock.group_stock_user"
-        )
+        cls.stock_user = cls.wjl_user("wjlq_stock", "stock.group_stock_user")
         Product = cls.env["product.product"]
         cls.categ = cls.env["product.category"].create({"name": "WJLQ Raw Materials"})
         cls.raw = Product.create(

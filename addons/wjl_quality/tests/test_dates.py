@@ -1,6 +1,5 @@
 # Copyright 2026 Wanjiali
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import base64
 import io
 from datetime import date
 
@@ -31,8 +30,9 @@ class TestDates(WjlQualityCommon):
             inspection.with_user(self.inspector).action_pass()
         inspection = inspection.with_user(self.inspector)
         self.assertEqual(inspection.date_month, date(2026, 12, 1))
-        action = inspection.action_export_xlsx()
-        attachment_id = int(action["url"].split("/")[3].split("?")[0])
-        data = base64.b64decode(self.env["ir.attachment"].browse(attachment_id).datas)
+        report = self.env.ref("wjl_quality.action_report_inspection_xlsx")
+        data, _fmt = report.with_user(self.inspector)._render(
+            "wjl_quality.inspection_xlsx", inspection.ids, {}
+        )
         sheet = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
         self.assertEqual(sheet.cell(row=2, column=13).value, "2026-12-01 00:30:00")

@@ -167,9 +167,12 @@ class TestIncoming(WjlQualityCommon):
         self.assertIn(self.manager, alerts.user_ids, "quality managers are told")
         self.assertTrue(inspection.isolated)
         # Processing again (e.g. another validation pass) does not duplicate anything.
-        self.env["wjl.quality.inspection"].search(
-            [("id", "=", inspection.id), ("isolated", "=", False)]
-        )._wjl_open_nonconformances({})
+        self.env["wjl.quality.nonconformance"]._wjl_open_for(
+            self.env["wjl.quality.inspection"].search(
+                [("id", "=", inspection.id), ("isolated", "=", False)]
+            ),
+            {},
+        )
         self.assertEqual(
             self.env["wjl.quality.nonconformance"].search_count(
                 [("inspection_id", "=", inspection.id)]

@@ -3,11 +3,13 @@
 import re
 
 from odoo import Command
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.wjl_base.tests.common import WjlFixtures
 
 
 @tagged("post_install", "-at_install")
-class TestPortal(HttpCase):
+class TestPortal(WjlFixtures, HttpCase):
     """R1.2: suppliers see their own quality records on /my/quality, nobody else's."""
 
     @classmethod
@@ -37,60 +39,56 @@ class TestPortal(HttpCase):
                 ],
             }
         )
-        cls.supplier1, cls.supplier2 = env["res.partner"].create(
-            [
-                {"name": "WJLQ Portal Supplier A", "is_company": True},
-                {"name": "WJLQ Portal Supplier B", "is_company": True},
-            ]
+        cls.portal1 = cls.wjl_portal_user(
+            "wjlq_portal_a", "WJLQ Portal Supplier A", name="Contact A", email="a@example.com"
         )
-        contact1, contact2 = env["res.partner"].create(
-            [
-                {"name": "Contact A", "parent_id": cls.supplier1.id, "email": "a@example.com"},
-                {"name": "Contact B", "parent_id": cls.supplier2.id, "email": "b@example.com"},
-            ]
+        cls.portal2 = cls.wjl_portal_user(
+            "wjlq_portal_b", "WJLQ Portal Supplier B", name="Contact B", email="b@example.com"
         )
-        cls.portal1 = new_test_user(
-            env, "wjlq_portal_a", groups="base.group_portal", partner_id=contact1.id
-        )
-        cls.portal2 = new_test_user(
-            env, "wjlq_portal_b", groups="base.group_portal", partner_id=contact2.id
-        )
-        supplier_loc = env.ref("stock.stock_location_suppliers")
-        cls.inspections = {}
-        for supplier in (cls.supplier1, cls.supplier2):
-            picking = env["stock.picking"].create(
-                {
-                    "picking_type_id": warehouse.in_type_id.id,
-                    "partner_id": supplier.id,
-                    "location_id": supplier_loc.id,
-                    "location_dest_id": warehouse.lot_stock_id.id,
-                    "move_ids": [
-                        Command.create(
-                            {
-                                "name": "bolts",
-                                "product_id": cls.product.id,
-                                "product_uom_qty": 10,
-                                "product_uom": cls.product.uom_id.id,
-                                "location_id": supplier_loc.id,
-                                "location_dest_id": warehouse.lot_stock_id.id,
-                            }
-                        )
-                    ],
-                }
-            )
-            picking.action_confirm()
-            inspection = picking.wjl_inspection_ids
-            inspection.line_ids.measured_value = 53.5
-            inspection.qty_failed = 4
-            inspection.action_fail()
-            picking.move_ids.quantity = 10
-            picking.move_ids.picked = True
-            picking.button_validate()
-            cls.inspections[supplier] = inspection
+        cls.supplier1 = cls.portal1.partner_id.parent_id
+        cls.supplier2 = cls.portal2.partner_id.parent_id
+        cls.inspections = {
+            supplier: cls._failed_receipt_of(supplier, warehouse)
+            for supplier in (cls.supplier1, cls.supplier2)
+        }
         cls.insp1 = cls.inspections[cls.supplier1]
         cls.insp2 = cls.inspections[cls.supplier2]
         cls.nc1 = cls.insp1.nonconformance_ids
         cls.nc2 = cls.insp2.nonconformance_ids
+
+    @classmethod
+    def _failed_receipt_of(cls, supplier, warehouse):
+        """A validated receipt from ``supplier`` whose inspection failed 4 of 10 bolts."""
+        supplier_loc = cls.env.ref("stock.stock_location_suppliers")
+        picking = cls.env["stock.picking"].create(
+            {
+                "picking_type_id": warehouse.in_type_id.id,
+                "partner_id": supplier.id,
+                "location_id": supplier_loc.id,
+                "location_dest_id": warehouse.lot_stock_id.id,
+                "move_ids": [
+                    Command.create(
+                        {
+                            "name": "bolts",
+                            "product_id": cls.product.id,
+                            "product_uom_qty": 10,
+                            "product_uom": cls.product.uom_id.id,
+                            "location_id": supplier_loc.id,
+                            "location_dest_id": warehouse.lot_stock_id.id,
+                        }
+                    )
+                ],
+            }
+        )
+        picking.action_confirm()
+        inspection = picking.wjl_inspection_ids
+        inspection.line_ids.measured_value = 53.5
+        inspection.qty_failed = 4
+        inspection.action_fail()
+        picking.move_ids.quantity = 10
+        picking.move_ids.picked = True
+        picking.button_validate()
+        return inspection
 
     def test_list_shows_only_own_records(self):
         self.authenticate("wjlq_portal_a", "wjlq_portal_a")

@@ -1,9 +1,10 @@
 # Copyright 2026 Wanjiali
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import base64
 import io
-import zipfile
 
+from openpyxl import load_workbook
+
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .common import WjlQualityCommon
@@ -40,7 +41,7 @@ class TestReport(WjlQualityCommon):
         self.assertEqual(fmt, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))
 
-    def test_report_from_receipt_and_mo(self):
+    def test_report_from_receipt(self):
         Report = self.env["ir.actions.report"]
         html, _fmt = Report._render_qweb_html(
             "wjl_quality.action_report_picking_inspection", self.picking.ids
@@ -49,8 +50,6 @@ class TestReport(WjlQualityCommon):
         self.company.external_report_layout_id = self.env.ref("web.external_layout_standard")
         action = self.inspection.action_print_report()
         self.assertEqual(action["report_name"], "wjl_quality.report_inspection")
-        report = self.env.ref("wjl_quality.action_report_production_inspection")
-        self.assertEqual(report.binding_model_id.model, "mrp.production")
         # The stock user prints it from the receipt.
         html, _fmt = Report.with_user(self.stock_user)._render_qweb_html(
             "wjl_quality.action_report_picking_inspection", self.picking.ids
@@ -75,12 +74,38 @@ class TestReport(WjlQualityCommon):
         )
         self.assertEqual(open_by_disposition, [(False, 1)])
 
+    def _xlsx(self, user, inspections):
+        """The Excel export as ``user`` prints it from the Print menu, read back."""
+        report = self.env.ref("wjl_quality.action_report_inspection_xlsx").with_user(user)
+        content, fmt = report._render("wjl_quality.inspection_xlsx", inspections.ids, {})
+        self.assertEqual(fmt, "xlsx")
+        book = load_workbook(io.BytesIO(content), read_only=True)
+        return {name: list(book[name].values) for name in book.sheetnames}
+
     def test_xlsx_export(self):
-        action = self.inspection.action_export_xlsx()
-        attachment_id = int(action["url"].split("/")[3].split("?")[0])
-        attachment = self.env["ir.attachment"].browse(attachment_id)
-        data = base64.b64decode(attachment.datas)
-        with zipfile.ZipFile(io.BytesIO(data)) as book:
-            strings = book.read("xl/sharedStrings.xml").decode()
-        self.assertIn(self.inspection.name, strings)
-        self.assertIn("Thickness", strings)
+        """R3.3.3: the inspections and their results in Excel, an xlsx report of the
+        inspection's Print menu (OCA report_xlsx), read as the user printing it."""
+        report = self.env.ref("wjl_quality.action_report_inspection_xlsx")
+        self.assertEqual(report.report_type, "xlsx")
+        self.assertEqual(report.binding_model_id.model, "wjl.quality.inspection")
+        action = report.with_user(self.inspector).report_action(self.inspection)
+        self.assertEqual(action["report_type"], "xlsx")
+        self.assertEqual(action["report_name"], "wjl_quality.inspection_xlsx")
+        sheets = self._xlsx(self.inspector, self.inspection)
+        [inspections, results] = sheets.values()
+        self.assertEqual(inspections[0][0], "Reference")
+        row = inspections[1]
+        self.assertEqual(row[0], self.inspection.name)
+        self.assertEqual(row[6], self.supplier.display_name)
+        self.assertEqual(row[7], 10)
+        self.assertEqual(row[10], "Passed")
+        self.assertEqual(row[11], self.inspector.name)
+        thickness = next(r for r in results[1:] if r[1] == "Thickness")
+        self.assertEqual(thickness[0], self.inspection.name)
+        self.assertEqual(thickness[6], 10.37)
+        self.assertEqual(thickness[7], "Pass")
+
+    def test_xlsx_export_is_read_as_the_user(self):
+        employee = self.wjl_user("wjlq_report_employee", "base.group_user")
+        with self.assertRaises(AccessError):
+            self._xlsx(employee, self.inspection)

@@ -35,7 +35,7 @@ class TestSettings(WjlQualityCommon):
     def test_quality_manager_configures_a_gate_through_the_form(self):
         with Form(self.env["wjl.quality.gate"].with_user(self.manager)) as gate_form:
             gate_form.name = "WJLQ form gate"
-            gate_form.stage = "finished"
+            gate_form.stage = "incoming"
             with gate_form.criterion_ids.new() as criterion:
                 criterion.name = "Weight"
                 criterion.criterion_type = "measure"

@@ -1,21 +1,18 @@
 # Copyright 2026 Wanjiali
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.wjl_base.tests.common import WjlFixtures
 
 
 @tagged("post_install", "-at_install")
-class TestInspectionTour(HttpCase):
+class TestInspectionTour(WjlFixtures, HttpCase):
     """R3.3.3 in the browser: an inspector records a failing measurement."""
 
     def test_inspector_records_failing_measurement(self):
         env = self.env
-        new_test_user(
-            env,
-            "wjlq_tour_inspector",
-            groups="wjl_quality.group_quality_inspector",
-            lang="en_US",
-        )
+        self.wjl_user("wjlq_tour_inspector", "wjl_quality.group_quality_inspector", lang="en_US")
         product = env["product.product"].create({"name": "WJLQ Tour Plate", "is_storable": True})
         gate = env["wjl.quality.gate"].create(
             {

@@ -1,5 +1,6 @@
 # Copyright 2026 Wanjiali
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import Command
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 
@@ -11,17 +12,19 @@ MODULE = "wjl_quality"
 @tagged("post_install", "-at_install")
 class TestUpgradeKeepsChanges(WjlUpgradeMixin, TransactionCase):
     """R7.2.2: an upgrade (``-u wjl_quality``) keeps what administrators
-    configured: the link of Regulation Administrator to Quality Manager, who is a
-    quality manager, and the reference sequences."""
+    configured: who is a quality manager (the administrator, taken out, stays
+    out) and the reference sequences."""
 
     wjl_module = MODULE
 
-    def test_group_link_and_members_survive(self):
-        self.wjl_assert_role_link_survives(
-            "wjl_base.group_wjl_admin",
-            "wjl_quality.group_quality_manager",
-            "security/wjl_quality_security.xml",
-        )
+    def test_members_survive(self):
+        group = self.env.ref("wjl_quality.group_quality_manager")
+        admin = self.env.ref("base.user_admin")
+        self.assertIn(admin, group.users, "the administrator is Quality Manager on install")
+        group.users = [Command.unlink(admin.id)]
+        self.wjl_upgrade("security/wjl_quality_security.xml")
+        self.assertNotIn(admin, group.users)
+        self.assertNotIn(group, self.env.ref("wjl_base.group_wjl_admin").implied_ids)
 
     def test_sequences_survive(self):
         inspection = self.env.ref("wjl_quality.seq_wjl_quality_inspection")

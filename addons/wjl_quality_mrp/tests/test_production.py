@@ -1,10 +1,10 @@
 # Copyright 2026 Wanjiali
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import WjlQualityCommon
+from odoo.addons.wjl_quality.tests.common import WjlQualityCommon
 
 
 @tagged("post_install", "-at_install")
@@ -14,6 +14,7 @@ class TestProduction(WjlQualityCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.mrp_user = cls.wjl_user("wjlq_mrp", "mrp.group_mrp_user,stock.group_stock_user")
         Product = cls.env["product.product"]
         cls.component = Product.create({"name": "WJLQ Sheet", "is_storable": True})
         cls.semi = Product.create({"name": "WJLQ Drawer (semi)", "is_storable": True})
@@ -150,3 +151,67 @@ class TestProduction(WjlQualityCommon):
         inspection.line_ids.measured_value = 1320
         inspection.action_pass()
         self.assertEqual(inspection.first_pass_yield, 100.0)
+
+    def test_mrp_users_read_only(self):
+        """R3.3.3: manufacturing users read the inspections of their MOs, no more."""
+        production = self._mo(self.finished, self.bom_finished)
+        inspection = production.wjl_inspection_ids.with_user(self.mrp_user)
+        inspection.read(["name", "state", "production_id"])
+        inspection.line_ids.read(["result"])
+        self.gate_finished.with_user(self.mrp_user).read(["name"])
+        with self.assertRaises(AccessError):
+            inspection.write({"note": "x"})
+        with self.assertRaises(AccessError):
+            inspection.line_ids[0].write({"note": "x"})
+        with self.assertRaises(AccessError):
+            self.env["wjl.quality.gate"].with_user(self.mrp_user).create(
+                {"name": "Forbidden", "stage": "finished"}
+            )
+        self.assertEqual(production.with_user(self.mrp_user).wjl_inspection_count, 1)
+
+    def test_report_from_mo(self):
+        production = self._mo(self.finished, self.bom_finished, qty=1)
+        inspection = production.wjl_inspection_ids
+        inspection.line_ids.measured_value = 1320.5
+        inspection.action_pass()
+        report = self.env.ref("wjl_quality_mrp.action_report_production_inspection")
+        self.assertEqual(report.binding_model_id.model, "mrp.production")
+        html, _fmt = (
+            self.env["ir.actions.report"]
+            .with_user(self.mrp_user)
+            ._render_qweb_html(report, production.ids)
+        )
+        self.assertIn(inspection.name, html.decode())
+        self.assertIn("1320.5", html.decode())
+        self.assertEqual(inspection.source_name, production.display_name)
+
+    def test_rework_of_mo_goods_keeps_the_mo(self):
+        production = self._mo(self.finished, self.bom_finished, qty=2)
+        inspection = production.wjl_inspection_ids
+        inspection.line_ids.measured_value = 1330
+        inspection.qty_failed = 1
+        inspection.action_fail()
+        self._finish(production)
+        nc = inspection.nonconformance_ids
+        nc.disposition = "rework"
+        nc.with_user(self.manager).action_apply_disposition()
+        self.assertEqual(nc.rework_inspection_id.production_id, production)
+        self.assertIn(nc.name, "".join(production.message_ids.mapped("body")))
+
+    def test_gate_stages(self):
+        stages = dict(self.env["wjl.quality.gate"]._fields["stage"].selection)
+        self.assertEqual(set(stages), {"incoming", "in_process", "finished"})
+        self.assertEqual(
+            self.env["wjl.quality.inspection"]._fields["stage"].related, "gate_id.stage"
+        )
+
+    def test_demo_story(self):
+        """The demo MO was confirmed, passed its finished-goods inspection and was done."""
+        production = self.env.ref(
+            "wjl_quality_mrp.production_cabinet_demo", raise_if_not_found=False
+        )
+        if not production:
+            self.skipTest("installed without demo data")
+        self.assertEqual(production.state, "done")
+        self.assertEqual(production.wjl_inspection_ids.state, "passed")
+        self.assertEqual(production.wjl_inspection_ids.stage, "finished")

@@ -15,15 +15,7 @@ class MrpProduction(models.Model):
 
     @api.depends_context("uid")
     def _compute_wjl_inspection_count(self):
-        Inspection = self.env["wjl.quality.inspection"]
-        if not Inspection.has_access("read"):
-            self.wjl_inspection_count = 0
-            return
-        counts = dict(
-            Inspection._read_group(
-                [("production_id", "in", self.ids)], ["production_id"], ["__count"]
-            )
-        )
+        counts = self.env["wjl.quality.inspection"]._wjl_counts("production_id", self)
         for production in self:
             production.wjl_inspection_count = counts.get(production, 0)
 
@@ -49,9 +41,4 @@ class MrpProduction(models.Model):
 
     def action_view_wjl_inspections(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "wjl_quality.wjl_quality_inspection_action"
-        )
-        action["domain"] = [("production_id", "=", self.id)]
-        action["context"] = {"create": False}
-        return action
+        return self.env["wjl.quality.inspection"]._wjl_action_of("production_id", self)
