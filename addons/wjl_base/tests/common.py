@@ -93,14 +93,22 @@ class WjlFixtures:
     @classmethod
     def wjl_portal_user(cls, login, company_name=None, **values):
         """A portal user, contact of a new customer company when ``company_name`` is given."""
-        partner_vals = {"name": values.pop("name", login.replace("_", " ").title())}
+        name = values.pop("name", login.replace("_", " ").title())
+        email = values.pop("email", f"{login}@example.com")
+        partner_vals = {"name": name, "email": email}
         if company_name:
             company = cls.env["res.partner"].create({"name": company_name, "is_company": True})
             partner_vals["parent_id"] = company.id
-        partner_vals["email"] = values.pop("email", f"{login}@example.com")
         partner = cls.env["res.partner"].create(partner_vals)
+        # the user's name and email are its partner's: given again, not overwritten
         return new_test_user(
-            cls.env, login, groups="base.group_portal", partner_id=partner.id, **values
+            cls.env,
+            login,
+            groups="base.group_portal",
+            partner_id=partner.id,
+            name=name,
+            email=email,
+            **values,
         )
 
 
