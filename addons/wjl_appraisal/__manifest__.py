@@ -4,13 +4,12 @@
     "name": "WJL Performance Appraisal",
     "summary": "Four-grade performance appraisals with bonus and improvement plans "
     "(万家丽运营管理制度 R4.3)",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Operations Management",
     "license": "LGPL-3",
     "author": "Wanjiali, WJL Operations Suite",
     "website": "https://github.com/wanjiali/wjl-operations",
-    "depends": ["wjl_base", "hr"],
-    "external_dependencies": {"python": ["xlsxwriter"]},
+    "depends": ["wjl_base", "hr", "report_xlsx"],
     "data": [
         "security/wjl_appraisal_security.xml",
         "security/ir.model.access.csv",

@@ -1,6 +1,5 @@
 # Copyright 2026 Wanjiali
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import io
 from collections import defaultdict
 
 from markupsafe import Markup
@@ -157,69 +156,16 @@ class WjlAppraisalCycle(models.Model):
         button can be pressed again after adding people to the scope.
         """
         self._wjl_check_hr()
-        Appraisal = self.env["wjl.appraisal"]
-        Template = self.env["wjl.appraisal.template"]
-        unscored = Appraisal._wjl_unscored_values()
         vals_list = []
         for cycle in self:
-            if cycle.state not in ("draft", "in_progress"):
-                raise UserError(
-                    self.env._(
-                        "Appraisals can only be generated while cycle %s is in draft "
-                        "or in progress.",
-                        cycle.name,
-                    )
-                )
-            employees = cycle._wjl_employees_in_scope()
-            existing = {
-                employee.id
-                for [employee] in Appraisal._read_group(
-                    [("cycle_id", "=", cycle.id)], ["employee_id"]
-                )
-            }
-            employees = employees.filtered(lambda e, done=existing: e.id not in done)
-            index = Template._wjl_template_index(cycle.company_id)
-            default_base = cycle.company_id.wjl_appraisal_bonus_base
-            # sudo: the bonus base is an HR-only field of the employee; an appraisal
-            # officer without HR rights still generates the cycle with it.
-            employees_sudo = employees.sudo()
-            employees_sudo.fetch(["wjl_appraisal_bonus_base"])
-            bonus_bases = dict(
-                zip(employees.ids, employees_sudo.mapped("wjl_appraisal_bonus_base"))
+            vals_list += cycle._wjl_appraisal_values()
+        appraisals = (
+            self.env["wjl.appraisal"]
+            .with_context(
+                mail_create_nolog=True, mail_create_nosubscribe=True, tracking_disable=True
             )
-            missing = []
-            for employee in employees:
-                template = Template._wjl_match(index, employee.department_id, employee.job_id)
-                if not template:
-                    missing.append(employee)
-                    continue
-                vals_list.append(
-                    {
-                        "cycle_id": cycle.id,
-                        "employee_id": employee.id,
-                        "department_id": employee.department_id.id,
-                        "job_id": employee.job_id.id,
-                        "company_id": cycle.company_id.id,
-                        "template_id": template.id,
-                        "appraiser_id": cycle._wjl_appraiser(employee).id,
-                        "bonus_base": bonus_bases[employee.id] or default_base,
-                        **unscored,
-                    }
-                )
-            if missing:
-                raise UserError(
-                    self.env._(
-                        "No indicator template matches these employees: %(names)s. Create "
-                        "a template for their department or job position, or a general "
-                        "one (R4.3.1).",
-                        names=", ".join(e.name for e in missing[:20])
-                        + (" …" if len(missing) > 20 else ""),
-                    )
-                )
-        appraisals = Appraisal.with_context(
-            mail_create_nolog=True, mail_create_nosubscribe=True, tracking_disable=True
-        ).create(vals_list)
-        appraisals._wjl_skip_unscored_compute()
+            .create(vals_list)
+        )
         appraisals._wjl_copy_template_lines()
         for cycle in self:
             created = len(appraisals.filtered(lambda a, c=cycle: a.cycle_id == c))
@@ -230,6 +176,71 @@ class WjlAppraisalCycle(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
         return appraisals
+
+    def _wjl_appraisal_values(self):
+        """Values of the appraisals to create for the employees in scope without
+        one in this cycle, each with the most specific template (R4.3.1)."""
+        self.ensure_one()
+        if self.state not in ("draft", "in_progress"):
+            raise UserError(
+                self.env._(
+                    "Appraisals can only be generated while cycle %s is in draft or in progress.",
+                    self.name,
+                )
+            )
+        Appraisal = self.env["wjl.appraisal"]
+        Template = self.env["wjl.appraisal.template"]
+        existing = {
+            employee.id
+            for [employee] in Appraisal._read_group([("cycle_id", "=", self.id)], ["employee_id"])
+        }
+        employees = self._wjl_employees_in_scope().filtered(lambda e: e.id not in existing)
+        index = Template._wjl_template_index(self.company_id)
+        bonus_bases = self._wjl_bonus_bases(employees)
+        unscored = Appraisal._wjl_unscored_values()
+        vals_list, missing = [], []
+        for employee in employees:
+            template = Template._wjl_match(index, employee.department_id, employee.job_id)
+            if not template:
+                missing.append(employee)
+                continue
+            vals_list.append(
+                {
+                    "cycle_id": self.id,
+                    "employee_id": employee.id,
+                    "department_id": employee.department_id.id,
+                    "job_id": employee.job_id.id,
+                    "company_id": self.company_id.id,
+                    "template_id": template.id,
+                    "appraiser_id": self._wjl_appraiser(employee).id,
+                    "bonus_base": bonus_bases[employee.id],
+                    **unscored,
+                }
+            )
+        if missing:
+            raise UserError(
+                self.env._(
+                    "No indicator template matches these employees: %(names)s. Create "
+                    "a template for their department or job position, or a general "
+                    "one (R4.3.1).",
+                    names=", ".join(e.name for e in missing[:20])
+                    + (" …" if len(missing) > 20 else ""),
+                )
+            )
+        return vals_list
+
+    def _wjl_bonus_bases(self, employees):
+        """{employee id: bonus base}, the company's default where an employee has none."""
+        self.ensure_one()
+        default_base = self.company_id.wjl_appraisal_bonus_base
+        # sudo: the bonus base is an HR-only field of the employee; an appraisal
+        # officer without HR rights still generates the cycle with it.
+        employees_sudo = employees.sudo()
+        employees_sudo.fetch(["wjl_appraisal_bonus_base"])
+        return {
+            employee.id: employee.wjl_appraisal_bonus_base or default_base
+            for employee in employees_sudo
+        }
 
     # ------------------------------------------------------------------
     # State machine
@@ -376,64 +387,6 @@ class WjlAppraisalCycle(models.Model):
         return action
 
     def action_export_bonus_sheet(self):
-        self.ensure_one()
+        """The bonus sheet for Finance (R4.3.3), the report of the Print menu."""
         self._wjl_check_hr()
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/wjl_appraisal/cycle/{self.id}/bonus_sheet",
-            "target": "download",
-        }
-
-    def _wjl_bonus_sheet_xlsx(self):
-        """The cycle's bonus sheet for Finance as an .xlsx file (R4.3.3).
-
-        :return: bytes of the workbook
-        """
-        self.ensure_one()
-        self._wjl_check_hr()
-        import xlsxwriter
-
-        grades = dict(self.env["wjl.appraisal"]._fields["grade"]._description_selection(self.env))
-        output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
-        sheet = workbook.add_worksheet(self.env._("Bonus Sheet"))
-        bold = workbook.add_format({"bold": True})
-        money = workbook.add_format({"num_format": "#,##0.00"})
-        number = workbook.add_format({"num_format": "0.00"})
-        sheet.write(0, 0, self.name, bold)
-        sheet.write(1, 0, f"{self.date_start} – {self.date_end}")
-        headers = [
-            self.env._("Employee"),
-            self.env._("Department"),
-            self.env._("Job Position"),
-            self.env._("Score"),
-            self.env._("Grade"),
-            self.env._("Bonus Base"),
-            self.env._("Coefficient"),
-            self.env._("Bonus"),
-            self.env._("Status"),
-        ]
-        for col, header in enumerate(headers):
-            sheet.write(3, col, header, bold)
-        states = dict(self.env["wjl.appraisal"]._fields["state"]._description_selection(self.env))
-        appraisals = self.appraisal_ids.sorted(
-            lambda a: (a.department_id.name or "", a.employee_id.name or "")
-        )
-        row = 4
-        for appraisal in appraisals:
-            sheet.write(row, 0, appraisal.employee_id.name or "")
-            sheet.write(row, 1, appraisal.department_id.name or "")
-            sheet.write(row, 2, appraisal.job_id.name or "")
-            sheet.write_number(row, 3, appraisal.score, number)
-            sheet.write(row, 4, grades.get(appraisal.grade, ""))
-            sheet.write_number(row, 5, appraisal.bonus_base, money)
-            sheet.write_number(row, 6, appraisal.grade_coefficient, number)
-            sheet.write_number(row, 7, appraisal.bonus_amount, money)
-            sheet.write(row, 8, states.get(appraisal.state, ""))
-            row += 1
-        sheet.write(row, 6, self.env._("Total"), bold)
-        sheet.write_number(row, 7, sum(appraisals.mapped("bonus_amount")), money)
-        sheet.set_column(0, 2, 18)
-        sheet.set_column(3, 8, 12)
-        workbook.close()
-        return output.getvalue()
+        return self.env.ref("wjl_appraisal.action_report_bonus_sheet_xlsx").report_action(self)

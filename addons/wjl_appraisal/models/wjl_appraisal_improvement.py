@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
+from .wjl_appraisal import OFFICER_GROUP
+
 DECISIONS = [
     ("none", "None"),
     ("coaching", "Coaching"),
@@ -17,9 +19,19 @@ class WjlAppraisalImprovement(models.Model):
 
     _name = "wjl.appraisal.improvement"
     _description = "Improvement Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin", "wjl.required.text.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "wjl.required.text.mixin",
+        "wjl.field.guard.mixin",
+    ]
     _order = "interview_date desc, id desc"
     _wjl_required_text_fields = ("name",)
+    # Open and closed by the buttons only; a plan stays with an appraisal the
+    # user may write (R4.3.4, R7.2.2).
+    _wjl_guard_action_fields = frozenset({"state"})
+    _wjl_guard_admin_group = OFFICER_GROUP
+    _wjl_guard_rule_fields = frozenset({"appraisal_id"})
 
     name = fields.Char(string="Reference", required=True, copy=False, readonly=True, default="/")
     appraisal_id = fields.Many2one(
@@ -99,11 +111,10 @@ class WjlAppraisalImprovement(models.Model):
                 )
 
     def action_close(self):
-        for plan in self:
-            plan.state = "closed"
+        self._wjl_guard_write({"state": "closed"})
         self.activity_ids.action_feedback(feedback=self.env._("Improvement plan closed."))
         return True
 
     def action_reopen(self):
-        self.write({"state": "open"})
+        self._wjl_guard_write({"state": "open"})
         return True

@@ -3,19 +3,28 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .wjl_appraisal import OFFICER_GROUP
+
 
 class WjlAppraisalLine(models.Model):
     """One indicator of an appraisal: weight, target, the employee's
     self-assessment and the appraiser's score 0–100 (R4.3.1, R4.3.2)."""
 
     _name = "wjl.appraisal.line"
-    _inherit = ["wjl.required.text.mixin"]
+    _inherit = ["wjl.required.text.mixin", "wjl.field.guard.mixin"]
     _description = "Appraisal Indicator"
     _order = "appraisal_id, sequence, id"
     _wjl_required_text_fields = ("name",)
 
+    # Who may write what (R4.3.2, R7.2.2), as on the appraisal: HR officers all
+    # until the appraisal is done, the employee and the appraiser their part in
+    # their step (see _wjl_guard_check_records).
     _EMPLOYEE_FIELDS = frozenset({"self_assessment"})
     _APPRAISER_FIELDS = frozenset({"score", "manager_comment"})
+    _wjl_guard_group_fields = {OFFICER_GROUP: "__all__"}
+    _wjl_guard_free_fields = _EMPLOYEE_FIELDS | _APPRAISER_FIELDS
+    _wjl_guard_admin_group = OFFICER_GROUP
+    _wjl_guard_locked_states = frozenset({"done"})
 
     appraisal_id = fields.Many2one("wjl.appraisal", required=True, ondelete="cascade", index=True)
     sequence = fields.Integer(default=10)
@@ -40,11 +49,22 @@ class WjlAppraisalLine(models.Model):
             raise UserError(self.env._("A done appraisal cannot be changed."))
         return lines
 
-    def write(self, vals):
-        self.appraisal_id._wjl_check_write(
-            set(vals), self._EMPLOYEE_FIELDS, self._APPRAISER_FIELDS, model=self
+    def _wjl_guard_check_records(self, fnames):
+        """Employees and appraisers write their part in their step only (R4.3.2)."""
+        super()._wjl_guard_check_records(fnames)
+        self.appraisal_id._wjl_check_role_fields(
+            fnames,
+            {"employee": self._EMPLOYEE_FIELDS, "appraiser": self._APPRAISER_FIELDS},
+            self,
         )
-        return super().write(vals)
+
+    def _wjl_guard_refusal(self, kind, fnames, group=None, records=None):
+        """The wording of the appraisal: its state and the fields (R7.2.2)."""
+        if kind == "locked":
+            return self.appraisal_id._wjl_done_refusal()
+        if kind == "group" and self:
+            return self.appraisal_id[:1]._wjl_write_refused(fnames, self)
+        return super()._wjl_guard_refusal(kind, fnames, group=group, records=records)
 
     def unlink(self):
         if not self.env.su and any(a.state == "done" for a in self.appraisal_id):

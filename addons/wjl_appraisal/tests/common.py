@@ -1,16 +1,20 @@
 # Copyright 2026 Wanjiali
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command
-from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
+from odoo.addons.wjl_base.tests.common import WjlFixtures
 
-class WjlAppraisalCommon(TransactionCase):
+APPRAISER = "wjl_appraisal.group_appraisal_manager"
+
+
+class WjlAppraisalCommon(WjlFixtures, TransactionCase):
     """Two departments with a head and staff, an HR officer and templates.
 
     ``dept_a``: head ``manager_a`` (employee ``emp_manager_a``), staff ``staff_a``
     and ``staff_a2``; ``dept_b``: head ``manager_b``, staff ``staff_b``. Built
-    without demo data.
+    without demo data with the fixtures of wjl_base (R2.1); the heads are
+    appraisers, ``hr_officer`` an HR user in the appraisal officer group.
     """
 
     @classmethod
@@ -31,51 +35,34 @@ class WjlAppraisalCommon(TransactionCase):
                 "wjl_appraisal_quota_mode": "warn",
             }
         )
-        cls.hr_officer = new_test_user(
-            cls.env, "wjlp_hr", groups="hr.group_hr_user,wjl_base.group_wjl_user"
+        cls.hr_officer = cls.wjl_user(
+            "wjlp_hr", "hr.group_hr_user,wjl_appraisal.group_appraisal_officer"
         )
         cls.company.wjl_appraisal_hr_user_id = cls.hr_officer
-        cls.manager_a = new_test_user(
-            cls.env, "wjlp_manager_a", groups="wjl_base.group_wjl_manager"
+        cls.manager_a = cls.wjl_user("wjlp_manager_a", APPRAISER, name="Head A")
+        cls.manager_b = cls.wjl_user("wjlp_manager_b", APPRAISER, name="Head B")
+        cls.staff_a = cls.wjl_user("wjlp_staff_a", name="Staff A")
+        cls.staff_a2 = cls.wjl_user("wjlp_staff_a2", name="Staff A2")
+        cls.staff_b = cls.wjl_user("wjlp_staff_b", name="Staff B")
+        cls.dept_a = cls.wjl_department(
+            "Appraisal Line A", "APR-A", head=cls.manager_a, staff=(cls.staff_a, cls.staff_a2)
         )
-        cls.manager_b = new_test_user(
-            cls.env, "wjlp_manager_b", groups="wjl_base.group_wjl_manager"
+        cls.dept_b = cls.wjl_department(
+            "Appraisal Line B", "APR-B", head=cls.manager_b, staff=(cls.staff_b,)
         )
-        cls.staff_a = new_test_user(cls.env, "wjlp_staff_a", groups="wjl_base.group_wjl_user")
-        cls.staff_a2 = new_test_user(cls.env, "wjlp_staff_a2", groups="wjl_base.group_wjl_user")
-        cls.staff_b = new_test_user(cls.env, "wjlp_staff_b", groups="wjl_base.group_wjl_user")
-
-        Department = cls.env["hr.department"]
-        cls.dept_a = Department.create({"name": "Appraisal Line A", "wjl_code": "APR-A"})
-        cls.dept_b = Department.create({"name": "Appraisal Line B", "wjl_code": "APR-B"})
         cls.job_senior = cls.env["hr.job"].create({"name": "Appraisal Senior Operator"})
-        Employee = cls.env["hr.employee"]
-        cls.emp_manager_a, cls.emp_manager_b = Employee.create(
-            [
-                {"name": "Head A", "user_id": cls.manager_a.id, "department_id": cls.dept_a.id},
-                {"name": "Head B", "user_id": cls.manager_b.id, "department_id": cls.dept_b.id},
-            ]
+        cls.emp_manager_a = cls.dept_a.manager_id
+        cls.emp_manager_b = cls.dept_b.manager_id
+        cls.emp_staff_a, cls.emp_staff_a2, cls.emp_staff_b = (
+            user.employee_ids for user in (cls.staff_a, cls.staff_a2, cls.staff_b)
         )
-        cls.dept_a.manager_id = cls.emp_manager_a
-        cls.dept_b.manager_id = cls.emp_manager_b
-        cls.emp_staff_a, cls.emp_staff_a2, cls.emp_staff_b = Employee.create(
-            [
-                {
-                    "name": "Staff A",
-                    "user_id": cls.staff_a.id,
-                    "department_id": cls.dept_a.id,
-                    "parent_id": cls.emp_manager_a.id,
-                },
-                {
-                    "name": "Staff A2",
-                    "user_id": cls.staff_a2.id,
-                    "department_id": cls.dept_a.id,
-                    "job_id": cls.job_senior.id,
-                    "wjl_appraisal_bonus_base": 2000,
-                },
-                {"name": "Staff B", "user_id": cls.staff_b.id, "department_id": cls.dept_b.id},
-            ]
-        )
+        cls.emp_staff_a.parent_id = cls.emp_manager_a
+        cls.emp_staff_a2.write({"job_id": cls.job_senior.id, "wjl_appraisal_bonus_base": 2000})
+        cls._create_templates()
+
+    @classmethod
+    def _create_templates(cls):
+        """A general template, one of dept_b and one of dept_a's senior position."""
         Template = cls.env["wjl.appraisal.template"]
         cls.template_general = Template.create(
             {

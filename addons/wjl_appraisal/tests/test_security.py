@@ -3,16 +3,14 @@
 import json
 
 from odoo import Command
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, HttpCase, tagged
 
 from .common import WjlAppraisalCommon
 
 
-@tagged("post_install", "-at_install")
-class TestSecurity(WjlAppraisalCommon):
-    """Access control (R7.2.2): employees their own appraisal and only their
-    self-assessment in self-review; appraisers their department's; HR all."""
+class SelfReviewCommon(WjlAppraisalCommon):
+    """A generated cycle whose appraisals are in self-review."""
 
     @classmethod
     def setUpClass(cls):
@@ -22,6 +20,12 @@ class TestSecurity(WjlAppraisalCommon):
         cls.apr_a2 = cls.cycle.appraisal_ids.filtered(lambda a: a.employee_id == cls.emp_staff_a2)
         cls.apr_b = cls.cycle.appraisal_ids.filtered(lambda a: a.employee_id == cls.emp_staff_b)
         cls.cycle.appraisal_ids.action_self_review()
+
+
+@tagged("post_install", "-at_install")
+class TestSecurity(SelfReviewCommon):
+    """Access control (R7.2.2): employees their own appraisal and only their
+    self-assessment in self-review; appraisers their department's; HR all."""
 
     def _visible(self, user):
         return self.env["wjl.appraisal"].with_user(user).search([("cycle_id", "=", self.cycle.id)])
@@ -175,16 +179,8 @@ class TestSecurity(WjlAppraisalCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestSecurityRpc(HttpCase, WjlAppraisalCommon):
+class TestSecurityRpc(HttpCase, SelfReviewCommon):
     """The same refusals through the JSON-RPC route of the web client."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.cycle = cls._generate()
-        cls.apr_a = cls.cycle.appraisal_ids.filtered(lambda a: a.employee_id == cls.emp_staff_a)
-        cls.apr_b = cls.cycle.appraisal_ids.filtered(lambda a: a.employee_id == cls.emp_staff_b)
-        cls.cycle.appraisal_ids.action_self_review()
 
     def _call_kw(self, model, method, args, kwargs=None):
         response = self.url_open(
@@ -221,3 +217,53 @@ class TestSecurityRpc(HttpCase, WjlAppraisalCommon):
             "wjl.appraisal", "web_read", [self.apr_b.ids], {"specification": {"score": {}}}
         )
         self.assertEqual(other["error"]["data"]["name"], "odoo.exceptions.AccessError")
+
+
+@tagged("post_install", "-at_install")
+class TestFieldGuard(SelfReviewCommon):
+    """The declarations of the field guard of wjl_base (R7.2.2): the states are
+    set by the buttons, done appraisals are locked, plans stay with appraisals
+    their author may write."""
+
+    def test_state_only_through_the_buttons(self):
+        for user in (self.staff_a, self.manager_a):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                self.apr_a.with_user(user).write({"state": "done"})
+        self.apr_a.with_user(self.staff_a).action_submit_self()
+        self.assertEqual(self.apr_a.state, "manager_review")
+
+    def test_done_locks_the_appraisal_and_its_indicators(self):
+        self.apr_b.with_user(self.hr_officer).action_submit_self()
+        self._score(self.apr_b, 90, 90)
+        self.apr_b.with_user(self.hr_officer).action_submit_manager()
+        self.apr_b.with_user(self.hr_officer).action_done()
+        for record, vals in (
+            (self.apr_b, {"bonus_base": 1}),
+            (self.apr_b.line_ids[0], {"score": 1}),
+        ):
+            with self.subTest(model=record._name), self.assertRaisesRegex(UserError, "is done"):
+                record.with_user(self.hr_officer).write(vals)
+
+    def _plan_of_b(self):
+        Plan = self.env["wjl.appraisal.improvement"].with_user(self.manager_b)
+        return Plan.create({"appraisal_id": self.apr_b.id})
+
+    def test_plan_state_through_the_buttons(self):
+        plan = self._plan_of_b()
+        with self.assertRaises(AccessError):
+            plan.write({"state": "closed"})
+        with self.assertRaises(AccessError):
+            self.env["wjl.appraisal.improvement"].with_user(self.manager_b).create(
+                {"appraisal_id": self.apr_b.id, "state": "closed"}
+            )
+        plan.action_close()
+        self.assertEqual(plan.state, "closed")
+        plan.action_reopen()
+        self.assertEqual(plan.state, "open")
+
+    def test_plan_stays_with_an_appraisal_of_its_author(self):
+        """An appraiser cannot move a plan to another department's appraisal."""
+        plan = self._plan_of_b()
+        with self.assertRaises(AccessError):
+            plan.write({"appraisal_id": self.apr_a.id})
+        self.assertEqual(plan.appraisal_id, self.apr_b)

@@ -10,7 +10,9 @@ class TestManagerScoresTour(HttpCase):
     and hands it to HR (R4.3.2)."""
 
     def test_manager_scores_appraisal(self):
-        manager = new_test_user(self.env, "wjlp_tour_manager", groups="wjl_base.group_wjl_manager")
+        manager = new_test_user(
+            self.env, "wjlp_tour_manager", groups="wjl_appraisal.group_appraisal_manager"
+        )
         staff = new_test_user(self.env, "wjlp_tour_staff", groups="wjl_base.group_wjl_user")
         department = self.env["hr.department"].create({"name": "Tour Counter", "wjl_code": "APR-T"})
         head, employee = self.env["hr.employee"].create(
