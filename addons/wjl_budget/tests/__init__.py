@@ -5,3 +5,4 @@ from . import test_security
 from . import test_tour
 from . import test_amounts
 from . import test_upgrade
+from . import test_field_guard

@@ -38,7 +38,12 @@ class WjlBudgetCommon(WjlFixtures, TransactionCase):
         (cls.dept_a | cls.dept_b)._wjl_ensure_analytic_account()
         cls.analytic_a = cls.dept_a.wjl_analytic_account_id
         cls.analytic_b = cls.dept_b.wjl_analytic_account_id
+        cls._setup_items()
+        cls.vendor = cls.env["res.partner"].create({"name": "Budget Vendor"})
 
+    @classmethod
+    def _setup_items(cls):
+        """Accounts and the office, travel, income and cash-out budget items."""
         Account = cls.env["account.account"]
         cls.account_office = Account.create(
             {"name": "Budget Office", "code": "WJLB61", "account_type": "expense"}
@@ -86,7 +91,6 @@ class WjlBudgetCommon(WjlFixtures, TransactionCase):
                 "journal_ids": [Command.set(cls.bank_journal.ids)],
             }
         )
-        cls.vendor = cls.env["res.partner"].create({"name": "Budget Vendor"})
 
     # ------------------------------------------------------------------
     # factories

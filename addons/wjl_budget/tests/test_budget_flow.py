@@ -250,8 +250,8 @@ class TestBudgetFlow(WjlBudgetCommon):
                 }
             )
 
-    def test_evaluation_and_reports(self):
-        """R5.1.4: evaluation figures, real PDF and Excel export."""
+    def _evaluation_budget(self):
+        """A budget with an adjustment, an explanation and January's bills."""
         budget = self._make_budget(
             [
                 (self.dept_a, self.item_office, 1, 1000.0),
@@ -276,6 +276,11 @@ class TestBudgetFlow(WjlBudgetCommon):
         self._post_move(
             self.account_income, 12000.0, self._dist(a=100), self._month(1), move_type="out_invoice"
         )
+        return budget
+
+    def test_evaluation_figures(self):
+        """R5.1.4: evaluation figures per department and category, and totals."""
+        budget = self._evaluation_budget()
         rows = budget._get_evaluation_rows()
         by_key = {(r["department"], r["category_code"]): r for r in rows}
         expense_a = by_key[(self.dept_a.display_name, "expense")]
@@ -294,6 +299,9 @@ class TestBudgetFlow(WjlBudgetCommon):
         self.assertEqual(totals["expense"]["adjusted"], 4000.0)
         self.assertEqual(totals["expense"]["actual"], 1900.0)
 
+    def test_evaluation_reports(self):
+        """R5.1.4: the real PDF, and the Excel export of the Print menu (report_xlsx)."""
+        budget = self._evaluation_budget()
         pdf, report_type = (
             self.env["ir.actions.report"]
             .with_context(force_report_rendering=True)

@@ -1,5 +1,6 @@
 # Copyright 2026 Wanjiali
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.modules.module import get_manifest
 from odoo.tests import tagged
 
 from .common import WjlBudgetPurchaseCommon
@@ -46,3 +47,10 @@ class TestBudgetCommitted(WjlBudgetPurchaseCommon):
         self._make_po(1200.0, self._dist(a=50, b=50), month=3, qty=4).button_confirm()
         analysis = self.env["wjl.budget.analysis"].search([("line_id", "=", self.office_a3.id)])
         self.assertRecordValues(analysis, [{"amount_committed": 600.0, "amount_available": 1400.0}])
+
+    def test_bridge(self):
+        """The budget installs without Purchase; this bridge comes with both (issue 12)."""
+        self.assertNotIn("purchase", get_manifest("wjl_budget")["depends"])
+        manifest = get_manifest("wjl_budget_purchase")
+        self.assertTrue(manifest["auto_install"])
+        self.assertEqual(set(manifest["depends"]), {"wjl_budget", "purchase"})
