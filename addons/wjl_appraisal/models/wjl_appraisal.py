@@ -39,6 +39,7 @@ class WjlAppraisal(models.Model):
         {"manager_comment", "grade_override", "grade_override_reason", "line_ids"}
     )
     _wjl_guard_action_fields = frozenset({"state"})
+    _wjl_fields_by_role = {"employee": _EMPLOYEE_FIELDS, "appraiser": _APPRAISER_FIELDS}
     _wjl_guard_group_fields = {OFFICER_GROUP: "__all__"}
     _wjl_guard_free_fields = _EMPLOYEE_FIELDS | _APPRAISER_FIELDS
     _wjl_guard_admin_group = OFFICER_GROUP
@@ -293,25 +294,23 @@ class WjlAppraisal(models.Model):
             return "employee"
         return None
 
-    def _wjl_check_role_fields(self, fnames, fields_by_role, model):
+    def _wjl_check_role_fields(self, fnames, model):
         """Refuse writing ``fnames`` of ``model`` (these appraisals or their
-        indicators) outside the fields ``fields_by_role`` gives the user's role on
-        each appraisal in its state; HR officers write them all (R7.2.2)."""
+        indicators) outside the fields its ``_wjl_fields_by_role`` gives the user's
+        role on each appraisal in its state; HR officers write them all (R7.2.2)."""
         if self._wjl_is_hr():
             return
         for appraisal in self:
-            forbidden = fnames - fields_by_role.get(appraisal._wjl_writing_role(), frozenset())
+            allowed = model._wjl_fields_by_role.get(appraisal._wjl_writing_role(), frozenset())
+            forbidden = fnames - allowed
             if forbidden:
                 raise appraisal._wjl_write_refused(forbidden, model)
 
     def _wjl_guard_check_records(self, fnames):
         """Employees and appraisers write their part in their step only (R4.3.2)."""
-        super()._wjl_guard_check_records(fnames)
-        self._wjl_check_role_fields(
-            fnames,
-            {"employee": self._EMPLOYEE_FIELDS, "appraiser": self._APPRAISER_FIELDS},
-            self,
-        )
+        res = super()._wjl_guard_check_records(fnames)
+        self._wjl_check_role_fields(fnames, self)
+        return res
 
     def _wjl_guard_refusal(self, kind, fnames, group=None, records=None):
         """The appraisal's own wording: the fields and the state (R7.2.2)."""

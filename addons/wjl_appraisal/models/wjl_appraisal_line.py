@@ -21,6 +21,7 @@ class WjlAppraisalLine(models.Model):
     # their step (see _wjl_guard_check_records).
     _EMPLOYEE_FIELDS = frozenset({"self_assessment"})
     _APPRAISER_FIELDS = frozenset({"score", "manager_comment"})
+    _wjl_fields_by_role = {"employee": _EMPLOYEE_FIELDS, "appraiser": _APPRAISER_FIELDS}
     _wjl_guard_group_fields = {OFFICER_GROUP: "__all__"}
     _wjl_guard_free_fields = _EMPLOYEE_FIELDS | _APPRAISER_FIELDS
     _wjl_guard_admin_group = OFFICER_GROUP
@@ -51,12 +52,9 @@ class WjlAppraisalLine(models.Model):
 
     def _wjl_guard_check_records(self, fnames):
         """Employees and appraisers write their part in their step only (R4.3.2)."""
-        super()._wjl_guard_check_records(fnames)
-        self.appraisal_id._wjl_check_role_fields(
-            fnames,
-            {"employee": self._EMPLOYEE_FIELDS, "appraiser": self._APPRAISER_FIELDS},
-            self,
-        )
+        res = super()._wjl_guard_check_records(fnames)
+        self.appraisal_id._wjl_check_role_fields(fnames, self)
+        return res
 
     def _wjl_guard_refusal(self, kind, fnames, group=None, records=None):
         """The wording of the appraisal: its state and the fields (R7.2.2)."""
