@@ -22,9 +22,18 @@ class WjlQualityInspection(models.Model):
 
     _name = "wjl.quality.inspection"
     _description = "Quality Inspection"
-    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin", "wjl.required.text.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "portal.mixin",
+        "wjl.required.text.mixin",
+        "wjl.field.guard.mixin",
+    ]
     _order = "id desc"
     _wjl_required_text_fields = ("name",)
+    # The decision is taken by the buttons (Pass, Fail, Reopen) and the failure
+    # processed by the system, never written directly (R3.3.3, R7.2.2).
+    _wjl_guard_action_fields = frozenset({"state", "date_inspected", "isolated"})
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
     gate_id = fields.Many2one(
@@ -257,7 +266,7 @@ class WjlQualityInspection(models.Model):
                         criteria=", ".join(pending.mapped("name")),
                     )
                 )
-        self.write(self._decision_vals("passed", qty_failed=0.0))
+        self._wjl_guard_write(self._decision_vals("passed", qty_failed=0.0))
         self.filtered("is_rework")._wjl_release_rework()
         return True
 
@@ -288,7 +297,7 @@ class WjlQualityInspection(models.Model):
                         qty=insp.product_qty,
                     )
                 )
-        self.write(self._decision_vals("failed"))
+        self._wjl_guard_write(self._decision_vals("failed"))
         late = self.filtered(lambda insp: insp._source_done())
         if late:
             # The stock consequence of the inspector's decision (isolation of goods
@@ -307,7 +316,7 @@ class WjlQualityInspection(models.Model):
                     "reopened."
                 )
             )
-        self.write({"state": "todo", "qty_failed": 0.0, "date_inspected": False})
+        self._wjl_guard_write({"state": "todo", "qty_failed": 0.0, "date_inspected": False})
         return True
 
     def _check_todo(self):

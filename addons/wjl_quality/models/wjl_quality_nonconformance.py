@@ -22,9 +22,27 @@ class WjlQualityNonconformance(models.Model):
 
     _name = "wjl.quality.nonconformance"
     _description = "Nonconformance"
-    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin", "wjl.required.text.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "portal.mixin",
+        "wjl.required.text.mixin",
+        "wjl.field.guard.mixin",
+    ]
     _order = "id desc"
     _wjl_required_text_fields = ("name",)
+    # Closing and the stock documents of the disposition are the work of
+    # "Apply Disposition" (quality managers), never written directly (R3.3.3).
+    _wjl_guard_action_fields = frozenset(
+        {
+            "state",
+            "date_closed",
+            "return_picking_id",
+            "scrap_id",
+            "rework_inspection_id",
+            "concession_move_id",
+        }
+    )
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
     inspection_id = fields.Many2one(
@@ -230,7 +248,7 @@ class WjlQualityNonconformance(models.Model):
                     self.env._("Choose the disposition of nonconformance %s first.", nc.name)
                 )
             getattr(nc, f"_apply_{nc.disposition}")()
-            nc.write({"state": "done", "date_closed": fields.Datetime.now()})
+            nc._wjl_guard_write({"state": "done", "date_closed": fields.Datetime.now()})
             nc.message_post(
                 body=self.env._(
                     "Disposition applied: %s.",
@@ -293,7 +311,7 @@ class WjlQualityNonconformance(models.Model):
         # Reserve exactly the isolated goods (lot included), not whatever is there.
         move._do_unreserve()
         move.write({"move_line_ids": [Command.create(self._move_line_vals(move, destination))]})
-        self.return_picking_id = return_picking
+        self._wjl_guard_write({"return_picking_id": return_picking.id})
 
     def _apply_scrap(self):
         self.ensure_one()
@@ -314,13 +332,13 @@ class WjlQualityNonconformance(models.Model):
             )
         )
         scrap.do_scrap()
-        self.scrap_id = scrap
+        self._wjl_guard_write({"scrap_id": scrap.id})
 
     def _apply_rework(self):
         self.ensure_one()
         # Creating the follow-up inspection is part of the disposition.
         rework = self.env["wjl.quality.inspection"].sudo().create(self._wjl_rework_vals())
-        self.rework_inspection_id = rework
+        self._wjl_guard_write({"rework_inspection_id": rework.id})
 
     def _wjl_rework_vals(self):
         """Values of the inspection checking the rework of these goods."""
@@ -342,7 +360,8 @@ class WjlQualityNonconformance(models.Model):
     def _apply_concession(self):
         """Concession 让步接收: accept the goods into stock (quality managers only)."""
         self.ensure_one()
-        self.concession_move_id = self._wjl_move_out_of_quarantine(self.product_qty, self.name)
+        move = self._wjl_move_out_of_quarantine(self.product_qty, self.name)
+        self._wjl_guard_write({"concession_move_id": move.id})
 
     # ------------------------------------------------------------------
     # Stock helpers

@@ -130,3 +130,26 @@ class TestSecurity(WjlQualityCommon):
         self.gate_in.with_user(self.manager).write(
             {"criterion_ids": [Command.create({"name": "New"})]}
         )
+
+    def test_decisions_only_through_the_buttons(self):
+        """R3.3.3, R7.2.2 (wjl.field.guard.mixin): the decision of an inspection and
+        the closing of a nonconformance are the buttons' work, not direct writes."""
+        picking = self._receipt([(self.raw, 2)])
+        inspection = picking.wjl_inspection_ids.with_user(self.inspector)
+        for vals in ({"state": "passed"}, {"isolated": True}, {"date_inspected": "2026-01-01"}):
+            with self.assertRaisesRegex(AccessError, "buttons"):
+                inspection.write(vals)
+        self.assertEqual(inspection.state, "todo")
+        self._record(inspection)
+        inspection.action_pass()
+        self.assertEqual(inspection.state, "passed")
+        inspection.write({"note": "checked"})  # other fields stay writable
+        for user in (self.inspector, self.manager):
+            for vals in ({"state": "done"}, {"date_closed": "2026-01-01"}):
+                with self.assertRaisesRegex(AccessError, "buttons"):
+                    self.nc.with_user(user).write(vals)
+        self.assertEqual(self.nc.state, "open")
+        self.nc.with_user(self.manager).write({"disposition": "scrap"})
+        self.nc.with_user(self.manager).action_apply_disposition()
+        self.assertEqual(self.nc.state, "done")
+        self.assertTrue(self.nc.scrap_id)
