@@ -80,7 +80,13 @@ class WjlFieldGuardMixin(models.AbstractModel):
 
     def write(self, vals):
         if not self._wjl_guard_in_flow():
-            self._wjl_guard_check_write(vals)
+            try:
+                self._wjl_guard_check_write(vals)
+            except (AccessError, UserError):
+                # who may not write the records at all hears it from the access
+                # rights, not that a field is reserved or the record locked
+                self.check_access("write")
+                raise
         result = super().write(vals)
         self._wjl_guard_recheck_rules(vals)
         return result

@@ -54,9 +54,11 @@ class TestFieldGuard(WjlBaseCommon):
     # action fields ------------------------------------------------------
 
     def test_action_fields_refused_to_direct_writes(self):
-        for user in (self.staff_a, self.manager_a):
-            with self.subTest(user=user.login), self.assertRaisesRegex(AccessError, "buttons"):
-                self.record.with_user(user).write({"state": "approved"})
+        head_record = self.Record.with_user(self.manager_a).create({"name": "Head plan"})
+        for record in (self.record.with_user(self.staff_a), head_record):
+            with self.subTest(user=record.env.user.login):
+                with self.assertRaisesRegex(AccessError, "buttons"):
+                    record.write({"state": "approved"})
         with self.assertRaises(AccessError):
             self.record.with_user(self.staff_a).write({"approved_by_id": self.staff_a.id})
         self.assertEqual(self.record.state, "draft")
@@ -131,6 +133,13 @@ class TestFieldGuard(WjlBaseCommon):
             (self.record.name, self.record.state, self.record.explanation),
             ("Plan", "closed", "Why the plan moved"),
         )
+
+    def test_no_access_hears_of_access_first(self):
+        """A user without write access is refused by the access rights, whatever the
+        guard would say (locked record, reserved field)."""
+        self.record.with_user(self.staff_a).action_approve()
+        with self.assertRaisesRegex(AccessError, "wjl.guard.test"):
+            self.record.with_user(self.outsider).write({"name": "Changed"})
 
     # record rules and per-record hook ----------------------------------
 
