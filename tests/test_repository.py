@@ -23,7 +23,12 @@ def test_every_addon_manifest():
         assert len(manifest["version"].split(".")) == 5, addon.name
         assert manifest["author"] == "Wanjiali, WJL Operations Suite", addon.name
         if addon.name != "wjl_base":
-            assert "wjl_base" in manifest["depends"], addon.name
+            # directly, or through the WJL addon a bridge extends
+            assert any(dep.startswith("wjl_") for dep in manifest["depends"]), addon.name
+        if manifest.get("auto_install"):
+            # a bridge: glue between a WJL addon and another app, installed with both
+            assert len(manifest["depends"]) >= 2, addon.name
+            assert any(not dep.startswith("wjl_") for dep in manifest["depends"]), addon.name
         for data_file in manifest.get("data", []) + manifest.get("demo", []):
             assert (addon / data_file).is_file(), f"{addon.name}: missing {data_file}"
         assert (addon / "i18n" / "zh_CN.po").is_file(), addon.name
