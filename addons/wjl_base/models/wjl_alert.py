@@ -145,32 +145,25 @@ class WjlAlert(models.Model):
         )
 
     def _resolve_duplicate_open_alerts(self):
+        """Resolve the older open twins of each alert (databases of older versions)."""
         self.env.cr.execute(
             SQL(
                 """
-                UPDATE wjl_alert
-                   SET state = 'resolved', state_rank = 2,
-                       date_resolved = NOW() AT TIME ZONE 'UTC'
-                 WHERE id IN (
-                        SELECT id FROM (
-                            SELECT id, ROW_NUMBER() OVER (
-                                       PARTITION BY company_id, kind, res_model, res_id
-                                       ORDER BY date_last DESC NULLS LAST, id DESC) AS rank
-                              FROM wjl_alert
-                             WHERE state != 'resolved') ranked
-                         WHERE rank > 1)
-             RETURNING id
+                SELECT id FROM (
+                    SELECT id, ROW_NUMBER() OVER (
+                               PARTITION BY company_id, kind, res_model, res_id
+                               ORDER BY date_last DESC NULLS LAST, id DESC) AS rank
+                      FROM wjl_alert
+                     WHERE state != 'resolved') ranked
+                 WHERE rank > 1
                 """
             )
         )
-        duplicate_ids = [row[0] for row in self.env.cr.fetchall()]
-        if duplicate_ids:
-            self.env.cr.execute(
-                SQL(
-                    "DELETE FROM mail_activity WHERE res_model = 'wjl.alert' AND res_id = ANY(%s)",
-                    duplicate_ids,
-                )
-            )
+        duplicates = self.browse(row[0] for row in self.env.cr.fetchall()).sudo()
+        if duplicates:
+            duplicates.activity_ids.unlink()
+            duplicates.write({"state": "resolved", "date_resolved": fields.Datetime.now()})
+            duplicates.flush_recordset()  # before the index is built in SQL
 
     @api.depends("level", "state")
     def _compute_ranks(self):

@@ -11,7 +11,9 @@ from odoo.service.model import retrying
 from odoo.tests import BaseCase, tagged
 from odoo.tests.common import get_db_name
 from odoo.tools import SQL, mute_logger
+from odoo.tools.sql import index_exists
 
+from ..models.wjl_alert import OPEN_ALERT_INDEX
 from .common import WjlBaseCommon
 
 KIND = "wjl_base_concurrency"
@@ -148,3 +150,19 @@ class TestAlertConcurrency(BaseCase):
                 )
             )
             self.assertEqual(cr.fetchall(), [("open", 2)])
+
+
+class TestAlertDuplicatesOfOlderVersions(WjlBaseCommon):
+    def test_init_resolves_older_twins_before_indexing(self):
+        """A database of an older version may hold two open alerts of one kind for a
+        source: installing the index resolves the older one and its activities."""
+        older = self.Alert.raise_alert(self.source_1, "twin_check", message="First")
+        self.env.cr.execute(SQL("DROP INDEX %s", SQL.identifier(OPEN_ALERT_INDEX)))
+        newer = older.copy({"name": "Second", "date_last": older.date_last})
+        newer.flush_recordset()
+        self.assertEqual((older + newer).mapped("state"), ["open", "open"])
+        self.Alert.init()
+        self.assertEqual(older.state, "resolved")
+        self.assertFalse(older.activity_ids)
+        self.assertEqual(newer.state, "open")
+        self.assertTrue(index_exists(self.env.cr, OPEN_ALERT_INDEX))

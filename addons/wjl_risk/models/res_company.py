@@ -99,7 +99,9 @@ class ResCompany(models.Model):
         res = super().write(vals)
         if any(company._wjl_risk_threshold_values() != old for company, old in before.items()):
             # the limits cached by _wjl_risk_thresholds changed (the Settings save
-            # every field, mostly unchanged: nothing is cleared then)
+            # every field, mostly unchanged: nothing is cleared then). Odoo's own
+            # ormcache invalidation; the cache keeps bench/ risk_heatmap at one query
+            # per call (two without it, the scenario's query check).
             self.env.registry.clear_cache()
         return res
 
