@@ -166,7 +166,9 @@ class ReceiptValidation(Scenario):
             figures[f"extra_queries_samples_{lines}_lines"] = diffs
             figures[f"extra_queries_per_validation_{lines}_lines"] = per_size[lines]
         ok = ok and all(v <= self.max_extra_queries for v in per_size.values())
-        ok = ok and per_size[5] == per_size[50]
+        # no query per line: ten times the lines add no query (stock Odoo's own
+        # count moves by one between such receipts, either way)
+        ok = ok and per_size[50] <= per_size[5]
         ok = ok and figures["extra_queries_per_validation"] <= self.max_extra_queries
         figures["ok"] = ok
         return figures
