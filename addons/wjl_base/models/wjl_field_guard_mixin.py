@@ -42,9 +42,10 @@ class WjlFieldGuardMixin(models.AbstractModel):
     ``_wjl_guard_state_field``, ``_wjl_guard_locked_states``, ``_wjl_guard_locked_writable``
         in the locked states the record is read-only but for the locked-writable
         fields, the chatter and the action fields (written by the actions).
-    ``_wjl_guard_admin_group``
-        members of this group correct action and group fields directly (locked
-        states still hold).
+    ``_wjl_guard_admin_group``, ``_wjl_guard_admin_fields``
+        members of the group correct group fields and the admin fields (default:
+        every action field) directly; the other action fields, e.g. a state that
+        only the buttons move, stay theirs too (locked states still hold).
     ``_wjl_guard_rule_fields``
         fields the write record rules depend on: after writing one of them, the
         user must still be allowed to write the records (Odoo checks write rules
@@ -65,6 +66,7 @@ class WjlFieldGuardMixin(models.AbstractModel):
     _wjl_guard_locked_states = frozenset()
     _wjl_guard_locked_writable = frozenset()
     _wjl_guard_admin_group = None
+    _wjl_guard_admin_fields = None
     _wjl_guard_rule_fields = frozenset()
 
     # ------------------------------------------------------------------
@@ -136,11 +138,11 @@ class WjlFieldGuardMixin(models.AbstractModel):
             for fname, value in values.items()
             if value and not (state_field and fname == state_field.name and value == default_state)
         }
-        if self._wjl_guard_is_admin():
-            return
-        refused = given & set(self._wjl_guard_action_fields)
+        refused = self._wjl_guard_refused_action_fields(given)
         if refused:
             raise self._wjl_guard_refusal("action", refused)
+        if self._wjl_guard_is_admin():
+            return
         for group, fnames in self._wjl_guard_group_fields.items():
             if fnames == ALL_FIELDS:
                 continue
@@ -153,10 +155,10 @@ class WjlFieldGuardMixin(models.AbstractModel):
         if not fnames:
             return
         action_fields = set(self._wjl_guard_action_fields)
+        refused = self._wjl_guard_refused_action_fields(fnames)
+        if refused:
+            raise self._wjl_guard_refusal("action", refused)
         if not self._wjl_guard_is_admin():
-            refused = fnames & action_fields
-            if refused:
-                raise self._wjl_guard_refusal("action", refused)
             for group, group_fnames in self._wjl_guard_group_fields.items():
                 if group_fnames == ALL_FIELDS:
                     refused = fnames - set(self._wjl_guard_free_fields)
@@ -173,6 +175,16 @@ class WjlFieldGuardMixin(models.AbstractModel):
                     raise locked[0]._wjl_guard_refusal("locked", refused)
         if not self.env.su:
             self._wjl_guard_check_records(fnames)
+
+    def _wjl_guard_refused_action_fields(self, fnames):
+        """The action fields among ``fnames`` that the user may not write directly."""
+        refused = set(fnames) & set(self._wjl_guard_action_fields)
+        if not refused or self.env.su:
+            return set()
+        if self._wjl_guard_is_admin():
+            admin_fields = self._wjl_guard_admin_fields
+            refused -= set(self._wjl_guard_action_fields if admin_fields is None else admin_fields)
+        return refused
 
     def _wjl_guard_check_records(self, fnames):
         """Hook for a rule that depends on each record and the user (no-op here).

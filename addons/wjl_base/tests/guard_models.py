@@ -29,6 +29,7 @@ class WjlGuardTestRecord(models.Model):
     _wjl_guard_locked_states = frozenset({"approved", "closed"})
     _wjl_guard_locked_writable = frozenset({"explanation"})
     _wjl_guard_admin_group = "wjl_base.group_wjl_admin"
+    _wjl_guard_admin_fields = frozenset({"approved_by_id"})
     _wjl_guard_rule_fields = frozenset({"owner_id"})
 
     def _wjl_guard_check_records(self, fnames):

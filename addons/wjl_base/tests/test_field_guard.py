@@ -88,6 +88,16 @@ class TestFieldGuard(WjlBaseCommon):
         self.record.sudo().write({"approved_by_id": False})
         self.assertFalse(self.record.approved_by_id)
 
+    def test_admin_fields_leave_the_state_to_the_buttons(self):
+        """Administrators correct the admin fields only; the state stays the buttons'."""
+        self.record.sudo().owner_id = self.reg_admin
+        with self.assertRaisesRegex(AccessError, "buttons"):
+            self.record.with_user(self.reg_admin).write({"state": "approved"})
+        with self.assertRaises(AccessError):
+            self.Record.with_user(self.reg_admin).create({"name": "F", "state": "closed"})
+        self.record.with_user(self.reg_admin).action_approve()
+        self.assertEqual(self.record.state, "approved")
+
     def test_create_refuses_action_values_but_not_defaults(self):
         Record = self.Record.with_user(self.staff_a)
         self.assertEqual(Record.create({"name": "A", "state": "draft"}).state, "draft")

@@ -50,10 +50,11 @@ class WjlRisk(models.Model):
     _order = "score desc, code desc, id desc"
     _rec_names_search = ["name", "code"]
     _wjl_required_text_fields = ("name",)
-    # the state moves through the buttons only, even for risk administrators (see
-    # _wjl_guard_check_records); they correct the fields the system sets (R7.2.2)
+    # the state moves through the buttons only, even for risk administrators; they
+    # correct the fields the system sets (R7.2.2)
     _wjl_guard_action_fields = SYSTEM_FIELDS | {"state"}
     _wjl_guard_admin_group = "wjl_risk.group_risk_admin"
+    _wjl_guard_admin_fields = SYSTEM_FIELDS
     _wjl_guard_group_fields = {MANAGER_GROUP: MANAGER_FIELDS}
     _wjl_guard_rule_fields = RULE_FIELDS
 
@@ -265,16 +266,8 @@ class WjlRisk(models.Model):
 
     @api.model
     def _wjl_guard_check_create(self, vals):
-        """A risk starts identified, even for risk administrators; its reference
-        comes from the sequence (see :meth:`create`)."""
-        if vals.get("state", "identified") != "identified" and not self.env.su:
-            raise self._wjl_guard_refusal("action", {"state"})
+        """Its reference comes from the sequence (see :meth:`create`)."""
         return super()._wjl_guard_check_create({f: v for f, v in vals.items() if f != "code"})
-
-    def _wjl_guard_check_records(self, fnames):
-        if "state" in fnames:  # risk administrators too use the buttons
-            raise self._wjl_guard_refusal("action", {"state"})
-        return super()._wjl_guard_check_records(fnames)
 
     def _wjl_guard_refusal(self, kind, fnames, group=None, records=None):
         """Staff propose, heads assess, the system numbers (R6.1.1–R6.1.3)."""
